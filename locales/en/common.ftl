@@ -1,0 +1,9 @@
+btn-back = ← Back
+btn-menu = ☰ Menu
+btn-sos = 🆘 Emergency numbers
+btn-more-lines = 📞 Other support lines
+btn-page-prev = ← Previous
+btn-page-next = Next →
+error-text =
+    Sorry, something went wrong. Please try again.
+    If you are in danger, call { $police }.

@@ -1,0 +1,19 @@
+sos-text =
+    <b>If you are in danger</b>
+
+    { $police } — police: if someone is hurting or threatening you, or you see violence. 24/7, free.
+    { $ambulance } — ambulance: if you are injured or feel unwell.
+    { $emergency } — single emergency number. Not yet in every region, so { $police } or { $ambulance } first.
+    { $govHotline } — government hotline on domestic violence, trafficking and violence against children. Anonymous, 24/7, free.
+    { $laStrada } or { $laStradaFree } — La Strada Ukraine national hotline: someone listens and advises. 24/7, free.
+    { $childLine } or { $childLineFree } — La Strada Ukraine line for children and young people. Free.
+
+    Tap a number to copy it.
+lines-text =
+    <b>Other support lines</b>
+
+    { $legalAid } — free legal aid: advice and help with applications. 24/7, free.
+    { $lifeline } — Lifeline Ukraine: emotional support when things are very hard, suicide prevention. 24/7, free from major mobile operators.
+    { $psychLine } — National Psychological Association support line: daily, 10:00 to 20:00.
+
+    Tap a number to copy it.

@@ -1,0 +1,13 @@
+menu-text =
+    How can I help? Please choose.
+
+    You can come back to this menu any time: /menu
+menu-sos = 🆘 I need help now
+menu-rights = ⚖️ My rights
+menu-bystander = 🤝 Help someone else
+menu-language = 🌐 Language / Мова
+menu-about = ℹ️ About & privacy
+cmd-menu = Main menu
+cmd-sos = Emergency help numbers
+cmd-language = Change language
+cmd-privacy = About & privacy

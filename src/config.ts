@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./db.js";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => s || undefined)
+  .optional();
+
+const schema = z.object({
+  BOT_TOKEN: z
+    .string({ error: "is not set" })
+    .trim()
+    .regex(/^\d+:[\w-]{20,}$/, "does not look like a token from @BotFather (digits:letters)"),
+  TELEGRAM_API_ROOT: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((u) => u.startsWith("file:"), "must be a SQLite file URL such as file:./data/bot.db"),
+  ADMIN_IDS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d+$/, "must be comma-separated numeric Telegram user ids").transform(Number))),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  ORG_NAME: optionalText,
+  ORG_CONTACT: optionalText,
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** A bad or missing setting; its message is one line naming the setting. */
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads settings from the environment. Empty values count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const setting = String(issue.path[0]);
+  throw new ConfigError(setting, `${setting} ${issue.message}`);
+}

@@ -1,0 +1,61 @@
+import { run } from "@grammyjs/runner";
+import { registerCommands } from "./bot/commands.js";
+import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { createPrisma, databaseUrl } from "./db.js";
+import { loadDotEnv } from "./env.js";
+import { features } from "./features/index.js";
+import { createLogger } from "./logger.js";
+
+const TOKEN_HELP = `BOT_TOKEN is not set. To get one: open Telegram, talk to @BotFather, send /newbot and follow
+the steps; it answers with a token like 123456789:AAE... Put it in a file named .env next to
+package.json as a line BOT_TOKEN=123456789:AAE... (see .env.example), then run npm start again.`;
+
+function readConfig(): Config {
+  loadDotEnv();
+  process.env.DATABASE_URL = databaseUrl();
+  try {
+    return loadConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.setting === "BOT_TOKEN" && !process.env.BOT_TOKEN?.trim() ? TOKEN_HELP : `Setting error: ${err.message}`);
+    process.exit(1);
+  }
+}
+
+const config = readConfig();
+const logger = createLogger(config.LOG_LEVEL);
+const prisma = createPrisma(config.DATABASE_URL);
+const { bot, i18n } = createBot({
+  token: config.BOT_TOKEN,
+  apiRoot: config.TELEGRAM_API_ROOT,
+  prisma,
+  logger,
+  org: { name: config.ORG_NAME, contact: config.ORG_CONTACT },
+});
+
+try {
+  await bot.init();
+  await registerCommands(bot.api, i18n, features);
+} catch (err) {
+  // One clear line instead of a stack trace: a wrong token or no connection.
+  console.error(`Cannot connect to Telegram: ${err instanceof Error ? err.message : String(err)}`);
+  await prisma.$disconnect();
+  process.exit(1);
+}
+const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+logger.info({ bot: bot.botInfo.username }, "bot started");
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "stopping: finishing updates in progress");
+  await runner.stop();
+  await prisma.$disconnect();
+  logger.info("stopped");
+  process.exit(0);
+}
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+await runner.task();

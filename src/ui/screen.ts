@@ -1,0 +1,65 @@
+import { GrammyError, InlineKeyboard } from "grammy";
+import type { BotContext } from "../bot/context.js";
+import { Route, sosRoute } from "./routes.js";
+
+/** What one bot message shows: HTML text and its buttons. */
+export interface Screen {
+  text: string;
+  keyboard: InlineKeyboard;
+}
+
+/** Telegram's error when an edit would change nothing (a double tap). */
+const NOT_MODIFIED = "message is not modified";
+
+function telegramSays(err: unknown, fragment: string): boolean {
+  return err instanceof GrammyError && err.description.includes(fragment);
+}
+
+/**
+ * Shows a screen. A pressed button turns its own message into the new screen
+ * (one message per journey, nothing piles up in the chat); anything else gets
+ * a new message. `notice` is shown briefly over the chat when a button was pressed.
+ */
+export async function show(ctx: BotContext, screen: Screen, notice?: string): Promise<void> {
+  const options = {
+    parse_mode: "HTML" as const,
+    reply_markup: screen.keyboard,
+    link_preview_options: { is_disabled: true },
+  };
+  // Stop a button's spinner at once; an answer that comes too late is harmless.
+  const answered = ctx.callbackQuery && ctx.answerCallbackQuery(notice ? { text: notice } : undefined).catch(() => {});
+  try {
+    if (ctx.callbackQuery?.message) await ctx.editMessageText(screen.text, options);
+    else await ctx.reply(screen.text, options);
+  } catch (err) {
+    if (telegramSays(err, NOT_MODIFIED)) return;
+    // Old or deleted messages cannot be edited: say it anew.
+    if (!ctx.callbackQuery || !(err instanceof GrammyError) || err.error_code !== 400) throw err;
+    await ctx.reply(screen.text, options);
+  } finally {
+    await answered;
+  }
+}
+
+export interface NavOptions {
+  /**
+   * This screen's route, so the emergency screen can lead back here. Omitted
+   * only on the emergency screens themselves, which need no emergency button.
+   */
+  self?: string;
+  /** Where "Back" leads; omitted on screens one step below the menu. */
+  back?: string;
+}
+
+/** Adds the way back, the way to the menu and the emergency button to a keyboard. */
+export function withNav(ctx: BotContext, keyboard: InlineKeyboard, { self, back }: NavOptions): InlineKeyboard {
+  keyboard.row();
+  if (back && back !== Route.menu) keyboard.text(ctx.t("btn-back"), back);
+  keyboard.text(ctx.t("btn-menu"), Route.menu).row();
+  return self === undefined ? keyboard : keyboard.text(ctx.t("btn-sos"), sosRoute(self)).row();
+}
+
+/** A screen of text under the standard navigation. */
+export function navScreen(ctx: BotContext, text: string, nav: NavOptions, keyboard = new InlineKeyboard()): Screen {
+  return { text, keyboard: withNav(ctx, keyboard, nav) };
+}

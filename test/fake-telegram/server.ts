@@ -1,0 +1,598 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type {
+  BotCommand,
+  InlineKeyboardButton,
+  InlineKeyboardMarkup,
+  Message,
+  Update,
+  User,
+  UserFromGetMe,
+} from "grammy/types";
+import { HtmlError, parseHtml, type Parsed } from "./html.js";
+import { FakeUser, type ChatMessage, type UserOptions } from "./user.js";
+
+/** One Bot API request as the fake received it. */
+export interface FakeCall {
+  method: string;
+  payload: any;
+  /** The private chat the call concerns (for answerCallbackQuery: the presser's chat). */
+  chatId?: number;
+  /** Telegram's error description when the call failed. */
+  error?: string;
+}
+
+export interface FakeTelegramOptions {
+  token?: string;
+  botId?: number;
+  botUsername?: string;
+}
+
+type Payload = Record<string, any>;
+type Handler = (p: Payload, res: ServerResponse) => unknown;
+
+interface Content extends Parsed {
+  html?: string;
+}
+
+/** A user action waiting (long polling mode) for the bot to react. */
+interface Waiter {
+  chatId: number;
+  updateId: number;
+  fetched: boolean;
+  lastError?: string;
+  timeout: NodeJS.Timeout;
+  settle?: NodeJS.Timeout;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+interface Poll {
+  limit: number;
+  finish: (result: Update[] | ApiError) => void;
+}
+
+class ApiError extends Error {
+  constructor(readonly code: number, readonly description: string) {
+    super(description);
+  }
+}
+
+function bad(what: string): never {
+  throw new ApiError(400, `Bad Request: ${what}`);
+}
+
+const NOT_MODIFIED = "message is not modified: specified new message content and reply markup are exactly " +
+  "the same as a current content and reply markup of the message";
+/** Calls that count as the bot reacting to a user's update. */
+const REACTIONS = new Set([
+  "sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteMessage", "deleteMessages", "answerCallbackQuery",
+]);
+const CHAT_ACTIONS = new Set([
+  "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice", "upload_document",
+  "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+]);
+/** Fields Telegram decodes from JSON when they arrive as form or query strings. */
+const JSON_FIELDS = [
+  "reply_markup", "entities", "commands", "scope", "message_ids", "allowed_updates", "menu_button",
+  "link_preview_options", "reply_parameters",
+];
+const DELETE_WINDOW_S = 48 * 3600;
+
+/** A fake Telegram Bot API server speaking real HTTP, with scripted users (see `user()`). */
+export class FakeTelegram {
+  readonly token: string;
+  readonly apiRoot: string;
+  readonly botUser: User;
+  readonly me: UserFromGetMe;
+  readonly calls: FakeCall[] = [];
+  /** Turn off to keep memory flat in benchmarks. */
+  recordCalls = true;
+  onCall?: (call: FakeCall) => void;
+  /** In-process delivery, e.g. `(u) => bot.handleUpdate(u)`; unset, updates wait for getUpdates. */
+  deliver?: (update: Update) => unknown;
+  /** Milliseconds since the epoch; override to age messages. */
+  clock: () => number = Date.now;
+  /** Long polling: quiet time after the bot's last reaction before a user action resolves. */
+  settleMs = 40;
+  /** Long polling: how long a user action waits for any reaction. */
+  timeoutMs = 5000;
+  /** setMyCommands storage by "scope|language_code", e.g. "default|uk" or "chat:1000|". */
+  readonly commands = new Map<string, BotCommand[]>();
+
+  private readonly users = new Map<number, FakeUser>();
+  /** Unanswered callback query ids and who pressed. */
+  private readonly callbacks = new Map<string, FakeUser>();
+  private queue: Update[] = [];
+  private poll?: Poll;
+  private readonly unfetched = new Map<number, Waiter>();
+  private readonly waiters = new Map<number, Set<Waiter>>();
+  private readonly replyWaiters = new Map<number, ((call: FakeCall) => void)[]>();
+  private nextUpdateId = 1;
+  private nextUserId = 1000;
+  private nextCallbackId = 1;
+  private closed = false;
+
+  private constructor(private readonly server: Server, port: number, opts: FakeTelegramOptions) {
+    this.token = opts.token ?? "123456:TEST-token";
+    this.apiRoot = `http://127.0.0.1:${port}`;
+    this.botUser = {
+      id: opts.botId ?? (Number(this.token.split(":")[0]) || 123456),
+      is_bot: true,
+      first_name: "Test Bot",
+      username: opts.botUsername ?? "test_bot",
+    };
+    this.me = {
+      ...this.botUser,
+      is_bot: true,
+      username: opts.botUsername ?? "test_bot",
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+      can_manage_bots: false,
+      supports_join_request_queries: false,
+    };
+  }
+
+  static async start(opts: FakeTelegramOptions = {}): Promise<FakeTelegram> {
+    const server = createServer();
+    // grammY keeps connections alive; a server-side idle timeout would race with reuse.
+    server.keepAliveTimeout = 0;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", resolve);
+    });
+    const fake = new FakeTelegram(server, (server.address() as AddressInfo).port, opts);
+    server.on("request", (req, res) => void fake.handle(req, res));
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.poll?.finish([]);
+    for (const set of this.waiters.values()) {
+      for (const w of set) this.settle(w, new Error(`FakeTelegram closed before the bot reacted in chat ${w.chatId}`));
+    }
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  /** A scripted user; its private chat id equals its user id. */
+  user(opts: UserOptions = {}): FakeUser {
+    let id = opts.id;
+    if (id === undefined) {
+      while (this.users.has(this.nextUserId)) this.nextUserId++;
+      id = this.nextUserId++;
+    }
+    if (this.users.has(id)) throw new Error(`user ${id} already exists`);
+    const user = new FakeUser(this, { ...opts, id });
+    this.users.set(id, user);
+    return user;
+  }
+
+  unixTime(): number {
+    return Math.floor(this.clock() / 1000);
+  }
+
+  /** Queues a raw update for getUpdates; update_id is assigned when missing. */
+  queueUpdate(update: Omit<Update, "update_id"> & { update_id?: number }): Update {
+    const update_id = update.update_id ?? this.nextUpdateId++;
+    this.nextUpdateId = Math.max(this.nextUpdateId, update_id + 1);
+    const full = { ...update, update_id } as Update;
+    this.queue.push(full);
+    if (this.poll) this.poll.finish(this.take(this.poll.limit));
+    return full;
+  }
+
+  /**
+   * Resolves on the bot's next send/edit/delete/answer call for the chat, with
+   * no settle delay: the primitive for latency benchmarks.
+   */
+  waitForReply(chatId: number, timeoutMs = this.timeoutMs): Promise<FakeCall> {
+    return new Promise((resolve, reject) => {
+      const list = this.replyWaiters.get(chatId) ?? [];
+      const done = (call: FakeCall) => {
+        clearTimeout(timer);
+        resolve(call);
+      };
+      const timer = setTimeout(() => {
+        const rest = (this.replyWaiters.get(chatId) ?? []).filter((r) => r !== done);
+        if (rest.length) this.replyWaiters.set(chatId, rest);
+        else this.replyWaiters.delete(chatId);
+        reject(new Error(`no reply from the bot in chat ${chatId} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      list.push(done);
+      this.replyWaiters.set(chatId, list);
+    });
+  }
+
+  /** Sends a user's update to the bot; resolves once the bot has handled it (see settleMs). */
+  dispatch(user: FakeUser, body: object, what: string): Promise<void> {
+    user.started = true;
+    const update = { update_id: this.nextUpdateId++, ...body } as Update;
+    if (this.deliver) return Promise.resolve(this.deliver(update)).then(() => undefined);
+    return new Promise((resolve, reject) => {
+      const w: Waiter = {
+        chatId: user.id,
+        updateId: update.update_id,
+        fetched: false,
+        resolve,
+        reject,
+        timeout: setTimeout(() => this.settle(w, new Error(this.explain(w, what))), this.timeoutMs),
+      };
+      this.unfetched.set(w.updateId, w);
+      const set = this.waiters.get(w.chatId) ?? new Set();
+      set.add(w);
+      this.waiters.set(w.chatId, set);
+      this.queueUpdate(update);
+    });
+  }
+
+  newCallbackId(user: FakeUser): string {
+    const id = String(4_000_000_000_000 + this.nextCallbackId++);
+    this.callbacks.set(id, user);
+    user.pendingCallbacks.add(id);
+    return id;
+  }
+
+  private explain(w: Waiter, what: string): string {
+    const why = w.fetched
+      ? "it fetched the update but made no send/edit/delete/answerCallbackQuery call for this chat"
+      : "it never fetched the update with getUpdates (is the bot polling?)";
+    const last = w.lastError ? `; last failed call: ${w.lastError}` : "";
+    return `user ${w.chatId}: no reaction to the ${what} (update ${w.updateId}) within ${this.timeoutMs} ms: ${why}${last}`;
+  }
+
+  private settle(w: Waiter, error?: Error): void {
+    clearTimeout(w.timeout);
+    clearTimeout(w.settle);
+    this.unfetched.delete(w.updateId);
+    const set = this.waiters.get(w.chatId);
+    set?.delete(w);
+    if (set?.size === 0) this.waiters.delete(w.chatId);
+    if (error) w.reject(error);
+    else w.resolve();
+  }
+
+  private reacted(chatId: number, call: FakeCall): void {
+    for (const w of this.waiters.get(chatId) ?? []) {
+      if (!w.fetched) continue; // reactions to earlier updates don't count
+      clearTimeout(w.settle);
+      if (this.settleMs > 0) w.settle = setTimeout(() => this.settle(w), this.settleMs);
+      else this.settle(w);
+    }
+    const replies = this.replyWaiters.get(chatId);
+    if (replies) {
+      this.replyWaiters.delete(chatId);
+      for (const reply of replies) reply(call);
+    }
+  }
+
+  private take(limit: number): Update[] {
+    const batch = this.queue.slice(0, limit);
+    for (const u of batch) {
+      const w = this.unfetched.get(u.update_id);
+      if (w) {
+        w.fetched = true;
+        this.unfetched.delete(u.update_id);
+      }
+    }
+    return batch;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let call: FakeCall | undefined;
+    let status = 200;
+    let reply: object;
+    try {
+      const url = new URL(req.url ?? "/", this.apiRoot);
+      const [, token, name] = /^\/bot([^/]*)\/([^/]+)$/.exec(url.pathname) ?? [];
+      if (name === undefined) throw new ApiError(404, "Not Found");
+      if (token !== this.token) throw new ApiError(401, "Unauthorized");
+      const method = this.methodNames.get(name.toLowerCase());
+      const handler = method === undefined ? undefined : this.methods[method];
+      if (!method || !handler) throw new ApiError(404, "Not Found: method not found");
+      const payload = await readPayload(req, url);
+      call = { method, payload, chatId: this.chatIdOf(payload) };
+      reply = { ok: true, result: await handler(payload, res) };
+      if (call.chatId !== undefined && REACTIONS.has(method)) this.reacted(call.chatId, call);
+    } catch (e) {
+      const error = e instanceof ApiError ? e : new ApiError(500, `Internal Server Error: ${String(e)}`);
+      status = error.code;
+      reply = { ok: false, error_code: error.code, description: error.description };
+      if (call) {
+        call.error = error.description;
+        // Kept for the timeout message: a failed reply is the usual reason a user action times out.
+        const waiters = call.chatId === undefined ? undefined : this.waiters.get(call.chatId);
+        for (const w of waiters ?? []) w.lastError = `${call.method}: ${call.error}`;
+      }
+    }
+    if (!res.destroyed) {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(reply));
+    }
+    if (call) {
+      if (this.recordCalls) this.calls.push(call);
+      this.onCall?.(call);
+    }
+  }
+
+  private chatIdOf(p: Payload): number | undefined {
+    const id = p.chat_id !== undefined ? Number(p.chat_id) : this.callbacks.get(String(p.callback_query_id))?.id;
+    return Number.isFinite(id) ? id : undefined;
+  }
+
+  private chatOf(chatId: unknown): FakeUser {
+    if (chatId === undefined || chatId === "") bad("chat_id is empty");
+    const user = this.users.get(Number(chatId));
+    if (!user?.started) bad("chat not found");
+    return user;
+  }
+
+  private find(p: Payload, notFound: string): { user: FakeUser; m: ChatMessage } {
+    const user = this.chatOf(p.chat_id);
+    if (p.message_id === undefined) bad("message identifier is not specified");
+    const m = user.history.get(Number(p.message_id));
+    if (!m) bad(notFound);
+    return { user, m };
+  }
+
+  private deletable(m: ChatMessage): boolean {
+    return this.unixTime() - m.raw.date < DELETE_WINDOW_S;
+  }
+
+  private botMessage(user: FakeUser, id: number, date: number, c: Content, markup?: InlineKeyboardMarkup): Message {
+    return {
+      message_id: id,
+      from: this.botUser,
+      chat: user.chat,
+      date,
+      text: c.text,
+      ...(c.entities.length ? { entities: c.entities } : {}),
+      ...(markup ? { reply_markup: markup } : {}),
+    } as Message;
+  }
+
+  /** Replaces a bot message's content and keyboard, as an edit does. */
+  private edit(user: FakeUser, m: ChatMessage, c: Content, markup?: InlineKeyboardMarkup): Message {
+    const same = m.text === c.text && JSON.stringify(m.entities) === JSON.stringify(c.entities) &&
+      JSON.stringify(m.raw.reply_markup) === JSON.stringify(markup);
+    if (same) bad(NOT_MODIFIED);
+    const raw = { ...this.botMessage(user, m.id, m.raw.date, c, markup), edit_date: this.unixTime() };
+    Object.assign(m, c, { buttons: buttonsOf(markup), editedCount: m.editedCount + 1, raw });
+    return raw;
+  }
+
+  private readonly methods: Record<string, Handler> = {
+    getMe: () => this.me,
+    deleteWebhook: (p) => {
+      if (p.drop_pending_updates === true || p.drop_pending_updates === "true") this.queue = [];
+      return true;
+    },
+    getUpdates: (p, res) => {
+      // Asking for an offset confirms every earlier update; a negative one keeps the last -offset.
+      const offset = int(p.offset) ?? 0;
+      if (offset < 0) this.queue = this.queue.slice(offset);
+      else {
+        const kept = this.queue.findIndex((u) => u.update_id >= offset);
+        this.queue.splice(0, kept < 0 ? this.queue.length : kept);
+      }
+      const limit = Math.min(Math.max(int(p.limit) ?? 100, 1), 100);
+      const timeout = int(p.timeout) ?? 0;
+      this.poll?.finish(new ApiError(409, "Conflict: terminated by other getUpdates request; " +
+        "make sure that only one bot instance is running"));
+      if (this.queue.length > 0 || timeout <= 0 || this.closed) return this.take(limit);
+      return new Promise<Update[]>((resolve, reject) => {
+        const poll: Poll = {
+          limit,
+          finish: (result) => {
+            if (this.poll !== poll) return;
+            this.poll = undefined;
+            clearTimeout(timer);
+            if (result instanceof ApiError) reject(result);
+            else resolve(result);
+          },
+        };
+        const timer = setTimeout(() => poll.finish([]), timeout * 1000);
+        this.poll = poll;
+        res.once("close", () => poll.finish([])); // the client gave up, e.g. bot.stop() aborted it
+      });
+    },
+    setMyCommands: (p) => {
+      if (!Array.isArray(p.commands)) bad("field \"commands\" must be an Array");
+      const list = p.commands.map((c: any): BotCommand => {
+        if (typeof c?.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(c.command)) bad("BOT_COMMAND_INVALID");
+        if (typeof c.description !== "string" || c.description.length < 1 || c.description.length > 256) {
+          bad("BOT_COMMAND_DESCRIPTION_INVALID");
+        }
+        return { command: c.command, description: c.description };
+      });
+      if (list.length) this.commands.set(commandsKey(p), list);
+      else this.commands.delete(commandsKey(p));
+      return true;
+    },
+    getMyCommands: (p) => this.commands.get(commandsKey(p)) ?? [],
+    deleteMyCommands: (p) => {
+      this.commands.delete(commandsKey(p));
+      return true;
+    },
+    setChatMenuButton: () => true,
+    sendChatAction: (p) => {
+      this.chatOf(p.chat_id);
+      if (!CHAT_ACTIONS.has(p.action)) bad("wrong parameter action in request");
+      return true;
+    },
+    sendMessage: (p) => {
+      const user = this.chatOf(p.chat_id);
+      const c = content(p);
+      const markup = inlineKeyboard(p.reply_markup);
+      const id = user.nextMessageId();
+      const raw = this.botMessage(user, id, this.unixTime(), c, markup);
+      user.history.set(id, { id, from: "bot", ...c, buttons: buttonsOf(markup), editedCount: 0, raw });
+      return raw;
+    },
+    editMessageText: (p) => {
+      const { user, m } = this.find(p, "message to edit not found");
+      if (m.from === "user") bad("message can't be edited");
+      // Like Telegram, an edit without reply_markup removes the inline keyboard.
+      return this.edit(user, m, content(p), inlineKeyboard(p.reply_markup));
+    },
+    editMessageReplyMarkup: (p) => {
+      const { user, m } = this.find(p, "message to edit not found");
+      if (m.from === "user") bad("message can't be edited");
+      return this.edit(user, m, m, inlineKeyboard(p.reply_markup));
+    },
+    deleteMessage: (p) => {
+      const { user, m } = this.find(p, "message to delete not found");
+      if (!this.deletable(m)) bad("message can't be deleted for everyone");
+      user.history.delete(m.id);
+      return true;
+    },
+    deleteMessages: (p) => {
+      const user = this.chatOf(p.chat_id);
+      const ids: unknown = p.message_ids;
+      if (ids === undefined || (Array.isArray(ids) && ids.length === 0)) bad("message identifiers are not specified");
+      if (!Array.isArray(ids)) bad("expected an Array of message identifiers");
+      if (ids.length > 100) bad("too many message identifiers specified");
+      // Messages that can't be deleted are skipped, as Telegram documents.
+      for (const id of ids) {
+        const m = user.history.get(Number(id));
+        if (m && this.deletable(m)) user.history.delete(m.id);
+      }
+      return true;
+    },
+    answerCallbackQuery: (p) => {
+      const id = String(p.callback_query_id);
+      const user = this.callbacks.get(id);
+      if (!user) bad("query is too old and response timeout expired or query ID is invalid");
+      const text = p.text === undefined ? undefined : String(p.text);
+      if (text !== undefined && [...text].length > 200) bad("MESSAGE_TOO_LONG");
+      this.callbacks.delete(id);
+      user.pendingCallbacks.delete(id);
+      const showAlert = p.show_alert === true || p.show_alert === "true";
+      user.callbackAnswers.push({ ...(text ? { text } : {}), ...(showAlert ? { show_alert: true } : {}) });
+      return true;
+    },
+  };
+
+  private readonly methodNames = new Map(Object.keys(this.methods).map((m) => [m.toLowerCase(), m]));
+}
+
+async function readPayload(req: IncomingMessage, url: URL): Promise<Payload> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString("utf8");
+  const type = req.headers["content-type"] ?? "";
+  const p: Payload = Object.fromEntries(url.searchParams);
+  if (type.startsWith("multipart/")) bad("the fake Telegram accepts JSON and urlencoded bodies only, no file uploads");
+  if (type.startsWith("application/json")) {
+    try {
+      if (body) Object.assign(p, JSON.parse(body));
+    } catch {
+      bad("can't parse JSON body");
+    }
+  } else if (body) for (const [k, v] of new URLSearchParams(body)) p[k] = v;
+  for (const k of JSON_FIELDS) {
+    if (typeof p[k] !== "string") continue;
+    try {
+      p[k] = JSON.parse(p[k]);
+    } catch {
+      bad(`can't parse ${k} JSON object`);
+    }
+  }
+  return p;
+}
+
+function int(v: unknown): number | undefined {
+  return v === undefined || v === null || v === "" ? undefined : Number(v);
+}
+
+/** Text of sendMessage/editMessageText after parse_mode, trimmed and length-checked like Telegram. */
+function content(p: Payload): Content {
+  const source = p.text === undefined || p.text === null ? "" : String(p.text);
+  const mode = String(p.parse_mode ?? "").toLowerCase();
+  let parsed: Parsed;
+  if (mode === "html") {
+    try {
+      parsed = parseHtml(source);
+    } catch (e) {
+      if (e instanceof HtmlError) bad(`can't parse entities: ${e.message}`);
+      throw e;
+    }
+  } else if (mode !== "") bad(`unsupported parse_mode "${p.parse_mode}" (the fake implements HTML only)`);
+  else parsed = { text: source, entities: Array.isArray(p.entities) ? p.entities : [] };
+  const c = trim(parsed);
+  if (c.text === "") bad("message text is empty");
+  // The limit counts characters (code points), unlike entity offsets (UTF-16 units).
+  if (c.text.length > 4096 && [...c.text].length > 4096) bad("message is too long");
+  return mode === "html" ? { ...c, html: source } : c;
+}
+
+/** Telegram strips surrounding whitespace and shifts the entities to match. */
+function trim({ text, entities }: Parsed): Parsed {
+  const start = text.length - text.replace(/^[ \t\r\n\v]+/, "").length;
+  const end = text.replace(/[ \t\r\n\v]+$/, "").length;
+  if (start === 0 && end === text.length) return { text, entities };
+  const shifted = entities.map((e) => {
+    const from = Math.max(e.offset, start);
+    const to = Math.min(e.offset + e.length, end);
+    return { ...e, offset: from - start, length: to - from };
+  });
+  return { text: text.slice(Math.min(start, end), end), entities: shifted.filter((e) => e.length > 0) };
+}
+
+/** Validates an inline keyboard like Telegram; other markups (reply keyboards, ...) aren't modelled. */
+function inlineKeyboard(markup: unknown): InlineKeyboardMarkup | undefined {
+  if (typeof markup !== "object" || markup === null || !("inline_keyboard" in markup)) return undefined;
+  const rows = markup.inline_keyboard;
+  if (!Array.isArray(rows) || !rows.every(Array.isArray)) {
+    bad("field \"inline_keyboard\" of the InlineKeyboardMarkup should be an Array of Arrays");
+  }
+  const inline_keyboard = rows.map((row: unknown[]) => row.map(inlineButton));
+  return inline_keyboard.some((row) => row.length > 0) ? { inline_keyboard } : undefined;
+}
+
+/** The fake models only callback_data and url buttons, exactly one per button. */
+function inlineButton(b: any): InlineKeyboardButton {
+  if (typeof b?.text !== "string") bad("can't parse inline keyboard button: Field \"text\" must be of type String");
+  if (b.text.trim() === "") bad("can't parse inline keyboard button: button text must be non-empty");
+  const data: unknown = b.callback_data;
+  const url: unknown = b.url;
+  const hasData = data !== undefined && data !== "";
+  const hasUrl = url !== undefined && url !== "";
+  if (!hasData && !hasUrl) bad("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+  if (hasData && hasUrl) bad("can't parse inline keyboard button: use exactly one of callback_data and url");
+  if (hasData) {
+    if (typeof data !== "string" || Buffer.byteLength(data) > 64) bad("BUTTON_DATA_INVALID");
+    return { text: b.text, callback_data: data };
+  }
+  if (typeof url !== "string" || !isButtonUrl(url)) bad("BUTTON_URL_INVALID");
+  return { text: b.text, url };
+}
+
+function isButtonUrl(url: string): boolean {
+  try {
+    const u = new URL(/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `http://${url}`);
+    return u.protocol === "tg:" || ((u.protocol === "http:" || u.protocol === "https:") && u.hostname.includes("."));
+  } catch {
+    return false;
+  }
+}
+
+function buttonsOf(markup?: InlineKeyboardMarkup): ChatMessage["buttons"] {
+  return markup?.inline_keyboard.map((row) =>
+    row.map((b) => ("url" in b ? { text: b.text, url: b.url } : { text: b.text, data: (b as { callback_data: string }).callback_data }))
+  );
+}
+
+function commandsKey(p: Payload): string {
+  const scope = p.scope ?? { type: "default" };
+  const target = [scope.type, scope.chat_id, scope.user_id].filter((x) => x !== undefined).join(":");
+  return `${target}|${p.language_code ?? ""}`;
+}

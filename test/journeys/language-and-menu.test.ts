@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { TestBot } from "../support/harness.js";
+
+const MENU_EN = ["🆘 I need help now", "⚖️ My rights", "🤝 Help someone else", "🌐 Language / Мова", "ℹ️ About & privacy"];
+const MENU_UK = [
+  "🆘 Мені потрібна допомога зараз",
+  "⚖️ Мої права",
+  "🤝 Як допомогти іншій людині",
+  "🌐 Мова / Language",
+  "ℹ️ Про бот і приватність",
+];
+
+async function sessionRows(t: TestBot) {
+  return (await t.prisma.session.findMany()).map((s) => ({ key: s.key, value: JSON.parse(s.value) }));
+}
+
+describe("first contact and language", () => {
+  it.each([
+    ["uk", "Вітаю!"],
+    ["ru", "Вітаю!"],
+    ["en", "Hello!"],
+    ["de", "Hello!"],
+    [undefined, "Hello!"],
+  ])("greets a person whose Telegram speaks %s in the guessed language", async (languageCode, greeting) => {
+    const t = await TestBot.start();
+    const user = t.user({ languageCode });
+    await user.send("/start");
+    expect(user.lastText).toContain(greeting);
+    expect(user.buttons.slice(0, 2)).toEqual(["Українська", "English"]);
+  });
+
+  it("lets the person choose a language, remembers it, and stores nothing before", async () => {
+    const t = await TestBot.start();
+    const user = t.user({ languageCode: "uk" });
+    await user.send("/start");
+    expect(user.buttons).toContain("🆘 Екстрені номери");
+    expect(await sessionRows(t)).toEqual([]);
+
+    await user.press("English");
+    expect(user.lastText).toContain("How can I help?");
+    expect(user.buttons).toEqual(MENU_EN);
+    expect(await sessionRows(t)).toEqual([{ key: String(user.id), value: { locale: "en" } }]);
+
+    await user.send("/menu");
+    expect(user.lastText).toContain("How can I help?");
+  });
+
+  it("changes the language from the menu and by /language, ticking the current one", async () => {
+    const t = await TestBot.start();
+    const user = t.user({ languageCode: "en" });
+    await user.send("/start");
+    await user.press("English");
+    await user.press("🌐 Language / Мова");
+    expect(user.buttons).toContain("✓ English");
+    await user.press("Українська");
+    expect(user.lastText).toContain("Чим я можу допомогти?");
+    expect(user.buttons).toEqual(MENU_UK);
+
+    await user.send("/language");
+    expect(user.buttons).toContain("✓ Українська");
+    await user.press("English");
+    expect(user.buttons).toEqual(MENU_EN);
+  });
+
+  it("shows the menu for /menu and /help, and a pressed button edits its own message", async () => {
+    const t = await TestBot.start();
+    const user = t.user({ languageCode: "en" });
+    await user.send("/help");
+    expect(user.buttons).toEqual(MENU_EN);
+    const menuId = user.lastBotMessage!.id;
+    await user.press("⚖️ My rights");
+    expect(user.lastBotMessage!.id).toBe(menuId);
+    expect(user.messages.filter((m) => m.from === "bot")).toHaveLength(1);
+  });
+
+  it("registers the command list in both languages", async () => {
+    const t = await TestBot.start();
+    const { registerCommands } = await import("../../src/bot/commands.js");
+    const { features } = await import("../../src/features/index.js");
+    const { createI18n } = await import("../../src/bot/i18n.js");
+    const { createLogger } = await import("../../src/logger.js");
+    await registerCommands(t.bot.api, createI18n(createLogger("silent")), features);
+    const names = (key: string) => t.fake.commands.get(key)?.map((c) => c.command);
+    expect(names("default|")).toEqual(["sos", "language", "privacy", "menu"]);
+    expect(names("default|uk")).toEqual(names("default|"));
+    expect(t.fake.commands.get("default|uk")?.[0]?.description).toBe("Екстрені номери допомоги");
+    expect(t.fake.commands.get("default|ru")).toEqual(t.fake.commands.get("default|uk"));
+    expect(t.fake.commands.get("default|")?.[0]?.description).toBe("Emergency help numbers");
+  });
+});

@@ -1,0 +1,17 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+
+const MIGRATIONS = "prisma/migrations";
+
+/** A new SQLite file with the committed migrations applied, as `prisma migrate deploy` would. */
+export function freshDatabase(): { file: string; url: string } {
+  const file = join(mkdtempSync(join(tmpdir(), "bot-test-")), "bot.db");
+  const db = new Database(file);
+  for (const dir of readdirSync(MIGRATIONS).filter((d) => /^\d+_/.test(d)).sort()) {
+    db.exec(readFileSync(join(MIGRATIONS, dir, "migration.sql"), "utf8"));
+  }
+  db.close();
+  return { file, url: `file:${file}` };
+}

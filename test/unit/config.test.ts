@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+const token = "123456789:AAE-abcdefghijklmnopqrstuvwxyz";
+
+function errorOf(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("config", () => {
+  it("applies defaults when only the token is set", () => {
+    expect(loadConfig({ BOT_TOKEN: token })).toEqual({
+      BOT_TOKEN: token,
+      DATABASE_URL: "file:./data/bot.db",
+      ADMIN_IDS: [],
+      LOG_LEVEL: "info",
+    });
+  });
+
+  it("parses every setting", () => {
+    const config = loadConfig({
+      BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      DATABASE_URL: "file:/tmp/x.db",
+      ADMIN_IDS: " 42, 7 ",
+      LOG_LEVEL: "debug",
+      ORG_NAME: "La Strada",
+      ORG_CONTACT: "info@example.org",
+    });
+    expect(config).toMatchObject({
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081",
+      ADMIN_IDS: [42, 7],
+      LOG_LEVEL: "debug",
+      ORG_NAME: "La Strada",
+    });
+  });
+
+  it.each([
+    [{}, "BOT_TOKEN", "BOT_TOKEN is not set"],
+    [{ BOT_TOKEN: "  " }, "BOT_TOKEN", "BOT_TOKEN is not set"],
+    [{ BOT_TOKEN: "abc" }, "BOT_TOKEN", "@BotFather"],
+    [{ BOT_TOKEN: token, ADMIN_IDS: "42,bob" }, "ADMIN_IDS", "numeric"],
+    [{ BOT_TOKEN: token, LOG_LEVEL: "loud" }, "LOG_LEVEL", "must be one of"],
+    [{ BOT_TOKEN: token, TELEGRAM_API_ROOT: "ftp://x" }, "TELEGRAM_API_ROOT", "http(s) URL"],
+    [{ BOT_TOKEN: token, DATABASE_URL: "postgres://x" }, "DATABASE_URL", "SQLite"],
+  ])("names the bad setting in one line: %j", (env, setting, words) => {
+    const err = errorOf(env);
+    expect(err.setting).toBe(setting);
+    expect(err.message).toContain(words);
+    expect(err.message).not.toContain("\n");
+  });
+});
