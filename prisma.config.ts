@@ -2,7 +2,7 @@
 // bot, so no schema-engine binary is downloaded (works offline).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
-import { databaseUrl } from "./src/db.js";
+import { databaseUrl } from "./src/env.js";
 
 // The schema reads DATABASE_URL; give it the same default as the bot.
 const url = (process.env.DATABASE_URL = databaseUrl());

@@ -2,8 +2,8 @@ import { run } from "@grammyjs/runner";
 import { registerCommands } from "./bot/commands.js";
 import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { createPrisma, databaseUrl } from "./db.js";
-import { loadDotEnv } from "./env.js";
+import { createPrisma } from "./db.js";
+import { databaseUrl, loadDotEnv } from "./env.js";
 import { features } from "./features/index.js";
 import { createLogger } from "./logger.js";
 
