@@ -7,12 +7,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Message, Update } from "grammy/types";
+import type { Update } from "grammy/types";
 import { FakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
 import { freshDatabase } from "../test/support/db.js";
 
 const QUICK = process.env.BENCH_QUICK === "1";
-const PEOPLE = QUICK ? 200 : 2000;
+// Enough people that none taps faster than the bot's per-person rate limit (12 updates in 10 s).
+const PEOPLE = QUICK ? 500 : 2000;
 const UPDATES = QUICK ? 2000 : 20_000;
 const RATE = 200;
 const LATENCY_SECONDS = QUICK ? 3 : 20;
@@ -37,12 +38,14 @@ interface Person {
 
 /**
  * One round of a person's walk: /start, then buttons by their callback data
- * (the same in both languages): language, my rights, a topic, next page or
- * next step, back, another topic, menu, help someone else, one of its topics.
+ * (the same in both languages): safe to talk, language, my rights, a topic,
+ * next page or next step, back, another topic, menu, help someone else, one
+ * of its topics.
  */
 function walk(locale: Locale): (string | RegExp)[] {
   return [
     "/start",
+    /^safe:yes$/,
     new RegExp(`^lang:set:${locale}$`),
     /^rights$/,
     /^rights:[a-z-]+$/,
@@ -64,23 +67,23 @@ const people: Person[] = Array.from({ length: PEOPLE }, (_, i) => {
   user.started = true; // the fake knows a chat once its person has written; updates here bypass FakeUser
   return { user, locale, step: 0, sent: [] };
 });
+/** Outside the measured crowd: its /start tells that a bot is up (and warms it). */
+const probe = fake.user();
+probe.started = true;
 
 // Our own reply tracking: fake.waitForReply also resolves on answerCallbackQuery,
 // which comes before the edited screen a person needs for the next press.
 const waiting = new Map<number, () => void>();
-let polled: (() => void) | undefined;
 fake.onCall = (call) => {
-  if (call.method === "getUpdates") polled?.();
   if (call.error || call.chatId === undefined || !REPLIES.has(call.method)) return;
   const done = waiting.get(call.chatId);
   waiting.delete(call.chatId);
   done?.();
 };
-
 /** Queues one update and resolves with the milliseconds until the bot's reply in that chat. */
 function send(chatId: number, body: Body): Promise<number> {
   return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no reply in chat ${chatId} within 30 s`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`no reply in chat ${chatId} within 30 s (rate limited?)`)), 30_000);
     const start = performance.now();
     waiting.set(chatId, () => {
       clearTimeout(timer);
@@ -90,15 +93,16 @@ function send(chatId: number, body: Body): Promise<number> {
   });
 }
 
+function command(user: FakeUser, text: string): Body {
+  const entities = [{ type: "bot_command" as const, offset: 0, length: text.length }];
+  return { message: { message_id: user.nextMessageId(), from: user.from, chat: user.chat, date: fake.unixTime(), text, entities } };
+}
+
 /** The person's next update, built from the chat as the fake holds it. */
 function nextStep(p: Person): Body {
   const { user } = p;
   const step = WALKS[p.locale][p.step++ % WALKS[p.locale].length]!;
-  if (typeof step === "string") {
-    const entities = [{ type: "bot_command" as const, offset: 0, length: step.length }];
-    const message = { message_id: user.nextMessageId(), from: user.from, chat: user.chat, date: fake.unixTime(), text: step, entities };
-    return { message: message as Message.TextMessage };
-  }
+  if (typeof step === "string") return command(user, step);
   const m = user.lastBotMessage;
   const choices = m?.buttons?.flat().filter((b) => b.data !== undefined && step.test(b.data)) ?? [];
   const data = choices[Math.floor(Math.random() * choices.length)]?.data;
@@ -106,8 +110,8 @@ function nextStep(p: Person): Body {
   return { callback_query: { id: fake.newCallbackId(user), from: user.from, message: m.raw, chat_instance: `-${user.id}77`, data } };
 }
 
-/** Starts a bot process on a fresh database; resolves once it polls for updates. */
-async function startBot(script: string): Promise<ChildProcess> {
+/** Starts a bot process on a fresh database; resolves once it answers; counts its log lines. */
+async function startBot(script: string): Promise<{ child: ChildProcess; log: { lines: number; first: string } }> {
   const child = spawn(process.execPath, ["--import", TSX, join(ROOT, script)], {
     cwd: ROOT,
     env: {
@@ -117,14 +121,21 @@ async function startBot(script: string): Promise<ChildProcess> {
       DATABASE_URL: freshDatabase().url,
       LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  await new Promise<void>((ready, fail) => {
-    polled = ready;
-    child.once("exit", (code) => fail(new Error(`${script} exited with ${code} before polling`)));
-  });
-  polled = undefined;
-  return child;
+  // Counted, not printed: a warning per update would bury the figures.
+  const log = { lines: 0, first: "" };
+  const count = (chunk: Buffer) => {
+    const text = chunk.toString();
+    log.first ||= text.split("\n")[0]!;
+    log.lines += text.split("\n").length - 1;
+  };
+  child.stdout!.on("data", count);
+  child.stderr!.on("data", count);
+  const died = new Promise<never>((_, fail) =>
+    child.once("exit", (code) => fail(new Error(`${script} exited with ${code} before answering: ${log.first}`))));
+  await Promise.race([send(probe.id, command(probe, "/start")), died]);
+  return { child, log };
 }
 
 async function stopBot(child: ChildProcess): Promise<void> {
@@ -181,13 +192,13 @@ const botRate = await closedLoop((p) => {
 });
 console.log(`bot: ${botRate.toFixed(0)} updates/s`);
 const latencies = await steadyLoad();
-const rssMb = peakRssMb(bot.pid!);
-await stopBot(bot);
+const rssMb = peakRssMb(bot.child.pid!);
+await stopBot(bot.child);
 
 const bare = await startBot("bench/bare-bot.ts");
 const ceilingRate = await closedLoop((p, i) => p.sent[i]!);
 console.log(`ceiling: ${ceilingRate.toFixed(0)} updates/s`);
-await stopBot(bare);
+await stopBot(bare.child);
 await fake.close();
 
 const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
@@ -199,4 +210,5 @@ throughput ceiling: ${ceilingRate.toFixed(0)} updates/s
 ratio: ${(ratio * 100).toFixed(0)}% (goal >= ${GOAL.ratio * 100}%) ${verdict(ratio >= GOAL.ratio)}
 peak RSS bot: ${rssMb.toFixed(0)} MB (goal < ${GOAL.rssMb} MB) ${verdict(rssMb < GOAL.rssMb)}
 latency p50: ${percentile(latencies, 0.5).toFixed(1)} ms (${latencies.length} updates at ${RATE}/s)
-latency p99: ${p99.toFixed(1)} ms (goal < ${GOAL.p99Ms} ms) ${verdict(p99 < GOAL.p99Ms)}`);
+latency p99: ${p99.toFixed(1)} ms (goal < ${GOAL.p99Ms} ms) ${verdict(p99 < GOAL.p99Ms)}
+bot log lines at warn and above: ${bot.log.lines}${bot.log.first ? `, first: ${bot.log.first}` : ""}`);

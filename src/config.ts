@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./env.js";
+import { parseKey } from "./shared/crypto.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -8,6 +9,16 @@ const optionalText = z
   .trim()
   .transform((s) => s || undefined)
   .optional();
+
+/** A base64 key of 32 bytes, checked by the crypto module itself. */
+const key = z.string().transform((text, ctx) => {
+  try {
+    return parseKey(text);
+  } catch (err) {
+    ctx.addIssue({ code: "custom", message: (err as Error).message });
+    return z.NEVER;
+  }
+});
 
 const schema = z.object({
   BOT_TOKEN: z
@@ -31,6 +42,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   ORG_NAME: optionalText,
   ORG_CONTACT: optionalText,
+  DATA_ENCRYPTION_KEY: key.optional(),
+  DATA_ENCRYPTION_OLD_KEYS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((k) => k.trim()).filter(Boolean))
+    .pipe(z.array(key)),
+  QUICK_EXIT_TEXT: optionalText,
 });
 
 export type Config = z.infer<typeof schema>;

@@ -6,6 +6,10 @@ import { createPrisma } from "./db.js";
 import { databaseUrl, loadDotEnv } from "./env.js";
 import { features } from "./features/index.js";
 import { createLogger } from "./logger.js";
+import { privacyJobs } from "./privacy/jobs.js";
+import { loadCipher } from "./privacy/keys.js";
+import { startScheduler } from "./scheduler/index.js";
+import { systemClock } from "./shared/clock.js";
 
 const TOKEN_HELP = `BOT_TOKEN is not set. To get one: open Telegram, talk to @BotFather, send /newbot and follow
 the steps; it answers with a token like 123456789:AAE... Put it in a file named .env next to
@@ -26,12 +30,19 @@ function readConfig(): Config {
 const config = readConfig();
 const logger = createLogger(config.LOG_LEVEL);
 const prisma = createPrisma(config.DATABASE_URL);
-const { bot, i18n } = createBot({
+const cipher = loadCipher(
+  { key: config.DATA_ENCRYPTION_KEY, oldKeys: config.DATA_ENCRYPTION_OLD_KEYS, databaseUrl: config.DATABASE_URL },
+  (msg) => logger.warn(msg),
+);
+const { bot, i18n, messages, schedule, deleteMessages } = createBot({
   token: config.BOT_TOKEN,
   apiRoot: config.TELEGRAM_API_ROOT,
   prisma,
   logger,
+  cipher,
+  clock: systemClock,
   org: { name: config.ORG_NAME, contact: config.ORG_CONTACT },
+  exitText: config.QUICK_EXIT_TEXT,
 });
 
 try {
@@ -44,6 +55,8 @@ try {
   process.exit(1);
 }
 const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+// Every scheduled job of the bot, in one place.
+const scheduler = startScheduler(privacyJobs({ messages, schedule, deleteMessages }), logger);
 logger.info({ bot: bot.botInfo.username }, "bot started");
 
 let stopping = false;
@@ -51,6 +64,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "stopping: finishing updates in progress");
+  await scheduler.stop();
   await runner.stop();
   await prisma.$disconnect();
   logger.info("stopped");

@@ -52,15 +52,17 @@ describe("the bot as a process (npm start)", () => {
     });
     const user = fake.user({ languageCode: "en" });
     await user.send("/start");
+    expect(user.lastText).toContain("Is it safe for you to chat right now?");
+    await user.press("Yes, it is safe");
     expect(user.lastText).toContain("Hello!");
     await user.press("English");
     expect(user.lastText).toContain("How can I help?");
     expect(fake.commands.get("default|uk")?.length).toBeGreaterThan(0);
 
-    // npm itself dies of the signal; the bot inside finishes and says so.
+    // npm itself dies of the signal at once; the bot inside finishes and says so.
     process.kill(-bot.child.pid!, "SIGTERM");
     await bot.exited;
-    expect(bot.output()).toContain('"msg":"stopped"');
+    await expect.poll(() => bot.output(), { timeout: 10_000 }).toContain('"msg":"stopped"');
     expect(bot.output()).not.toContain("/start");
   }, 60_000);
 

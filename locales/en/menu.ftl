@@ -11,3 +11,5 @@ cmd-menu = Main menu
 cmd-sos = Emergency help numbers
 cmd-language = Change language
 cmd-privacy = About & privacy
+cmd-exit = Quick exit: erase this chat
+cmd-forget = Delete my data

@@ -6,3 +6,11 @@ start-text =
 language-text = Choose a language. I will remember it for this chat.
 language-uk = Українська
 language-en = English
+safe-question =
+    Is it safe for you to chat right now?
+    Чи безпечно вам зараз переписуватися?
+
+    If the person who hurts you may be nearby, choose “No”. “Quick exit” erases this conversation.
+safe-yes = Yes, it is safe
+safe-no = No, not now
+safe-no-text = All right. Come back whenever it suits you.

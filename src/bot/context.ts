@@ -1,13 +1,24 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
+import type { AutoEraseMinutes } from "../privacy/auto-erase.js";
 
 export const LOCALES = ["uk", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** Everything the bot keeps per chat. Keep it minimal: "About & privacy" lists it. */
+/**
+ * Everything the bot keeps per chat, stored encrypted. Keep it minimal:
+ * "About & privacy" and /forget list it.
+ */
 export interface SessionData {
   /** The language the person chose; unset until they choose. */
   locale?: Locale;
+  /** Erase the chat this many minutes after the person's last activity. */
+  autoErase?: AutoEraseMinutes;
 }
 
 export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor;
+
+/** Deletes the chat's session when the update ends (nothing is written back). */
+export function dropSession(ctx: BotContext): void {
+  (ctx as SessionFlavor<SessionData>).session = null;
+}

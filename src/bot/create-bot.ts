@@ -1,5 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { I18n } from "@grammyjs/i18n";
+import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import type { PrismaClient } from "@prisma/client";
@@ -7,20 +8,33 @@ import { Bot, InlineKeyboard, session, type BotConfig, type BotError, type Conte
 import { features } from "../features/index.js";
 import { fallbackComposer } from "../features/fallback/index.js";
 import { mainMenu } from "../features/menu/index.js";
+import { isQuickExit } from "../features/quick-exit/index.js";
 import type { Logger } from "../logger.js";
+import { EraseSchedule } from "../privacy/auto-erase.js";
+import { forgetChat } from "../privacy/forget.js";
+import { MessageLog, type DeleteMessages } from "../privacy/messages.js";
+import type { Clock } from "../shared/clock.js";
+import type { Cipher } from "../shared/crypto.js";
 import { hotlineVars } from "../shared/hotlines.js";
 import { Route } from "../ui/routes.js";
 import type { BotContext, Locale, SessionData } from "./context.js";
 import type { FeatureDeps } from "./feature.js";
 import { createI18n, guessLocale } from "./i18n.js";
-import { writeOnlyChanges } from "./session-storage.js";
+import { encrypted, writeOnlyChanges } from "./session-storage.js";
+import { messageTracking } from "./track-messages.js";
 
 export interface BotOptions {
   token: string;
   apiRoot?: string;
   prisma: PrismaClient;
   logger: Logger;
+  cipher: Cipher;
+  clock: Clock;
   org: FeatureDeps["org"];
+  /** Left in the chat after quick exit. */
+  exitText?: string;
+  /** Per-person rate limit; RATE_LIMIT unless a test needs a faster person. */
+  rateLimit?: { updates: number; windowMs: number };
   /** Skips getMe at start (tests and benchmarks). */
   botInfo?: BotConfig<BotContext>["botInfo"];
 }
@@ -28,58 +42,110 @@ export interface BotOptions {
 /** The update types the bot reacts to; everything else is not even fetched. */
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
 
+/** Per person: this many updates in this window, then one kind warning and silence. */
+export const RATE_LIMIT = { updates: 10, windowMs: 5_000 };
+
 const chatKey = (ctx: Context) => ctx.chat?.id.toString();
 
 function chosenLocale(ctx: BotContext): Locale | undefined {
   try {
-    return ctx.session.locale;
+    return ctx.session?.locale;
   } catch {
     return undefined;
   }
 }
 
-/** Builds the bot: middleware, every feature, the fallback and the error boundary. */
-export function createBot(opts: BotOptions): { bot: Bot<BotContext>; i18n: I18n<BotContext> } {
-  const { logger } = opts;
+/**
+ * Builds the bot: message tracking, quick exit, rate limit, encrypted
+ * sessions, i18n, every feature, the fallback and the error boundary. Also
+ * returns the services the scheduler needs.
+ */
+export function createBot(opts: BotOptions) {
+  const { logger, prisma, cipher, clock } = opts;
   const bot = new Bot<BotContext>(opts.token, { client: { apiRoot: opts.apiRoot }, botInfo: opts.botInfo });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const i18n = createI18n(logger);
+  const messages = new MessageLog(prisma, clock);
+  const schedule = new EraseSchedule(prisma, clock);
+  const tracking = messageTracking(messages, clock);
+  const deleteMessages: DeleteMessages = (chatId, ids) =>
+    bot.api.deleteMessages(Number(chatId), ids).catch((err: Error) => logger.warn({ err: err.message }, "delete failed"));
+
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  bot.api.config.use(tracking.outgoing);
+
+  /** Translation without a session, for the layers before it. */
+  const tr = (ctx: BotContext, key: string) =>
+    i18n.t(chosenLocale(ctx) ?? guessLocale(ctx.from?.language_code), key, hotlineVars);
+
+  /** A failed update is logged (no message text) and the person gets a gentle answer. */
+  const reportFailure = async ({ ctx, error }: BotError<BotContext>) => {
+    logger.error({ update: ctx.update.update_id, err: describeError(error) }, "update failed");
+    if (ctx.chat?.type !== "private") return;
+    const keyboard = new InlineKeyboard()
+      .text(tr(ctx, "btn-menu"), Route.menu)
+      .row()
+      .text(tr(ctx, "btn-sos"), Route.sos)
+      .text(tr(ctx, "btn-exit"), Route.exit);
+    await ctx.reply(tr(ctx, "error-text"), { parse_mode: "HTML", reply_markup: keyboard }).catch(() => {});
+  };
+  bot.catch(reportFailure);
 
   // One update per chat at a time, so a double tap cannot race itself.
   bot.use(sequentialize(chatKey));
   bot.use(async (ctx, next) => {
     const started = performance.now();
     await next();
-    logger.debug({ update: ctx.update.update_id, ms: +(performance.now() - started).toFixed(1) }, "update");
+    const user = ctx.from && cipher.hash(String(ctx.from.id));
+    logger.debug({ update: ctx.update.update_id, user, ms: +(performance.now() - started).toFixed(1) }, "update");
   });
-
-  /** A failed update is logged (no message text) and the person gets a gentle answer. */
-  const reportFailure = async ({ ctx, error }: BotError<BotContext>) => {
-    const err = error instanceof Error ? { name: error.name, message: error.message } : { name: typeof error };
-    logger.error({ update: ctx.update.update_id, err }, "update failed");
-    if (ctx.chat?.type !== "private") return;
-    // Session or i18n may be what failed, so translate without them.
-    const locale = chosenLocale(ctx) ?? guessLocale(ctx.from?.language_code);
-    const t = (key: string) => i18n.t(locale, key, hotlineVars);
-    const keyboard = new InlineKeyboard().text(t("btn-menu"), Route.menu).row().text(t("btn-sos"), Route.sos);
-    await ctx.reply(t("error-text"), { parse_mode: "HTML", reply_markup: keyboard }).catch(() => {});
-  };
-  bot.catch(reportFailure);
 
   // Only private chats for now: staff groups get their own branch later.
   const chats = bot.errorBoundary(reportFailure).chatType("private");
+  chats.use(tracking.incoming);
+
+  const deps: FeatureDeps = {
+    mainMenu: mainMenu(features.flatMap((f) => f.menu ?? [])),
+    org: opts.org,
+    privacy: { messages, schedule, deleteMessages, forget: (id) => forgetChat(prisma, id), exitText: opts.exitText },
+  };
+  for (const feature of features.filter((f) => f.early)) chats.use(feature.composer(deps));
+
+  const rate = opts.rateLimit ?? RATE_LIMIT;
+  chats.use(
+    limit({
+      timeFrame: rate.windowMs,
+      limit: rate.updates,
+      keyGenerator: (ctx: BotContext) => (isQuickExit(ctx) ? undefined : String(ctx.from?.id)),
+      // Called once per window: one warning, never a reply per flooded update.
+      onLimitExceeded: async (ctx: BotContext) => {
+        await ctx.reply(tr(ctx, "rate-limit-text")).catch(() => {});
+      },
+    }),
+  );
   chats.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
       getSessionKey: chatKey,
-      storage: writeOnlyChanges(new PrismaAdapter<SessionData>(opts.prisma.session)),
+      storage: writeOnlyChanges(encrypted<SessionData>(new PrismaAdapter<string>(prisma.session), cipher)),
     }),
   );
   chats.use(i18n);
+  // Auto-erase counts from the person's last activity.
+  chats.use(async (ctx, next) => {
+    if (ctx.session.autoErase) await schedule.postpone(String(ctx.chat.id), ctx.session.autoErase);
+    await next();
+  });
 
-  const deps: FeatureDeps = { mainMenu: mainMenu(features.flatMap((f) => f.menu ?? [])), org: opts.org };
-  for (const feature of features) chats.use(feature.composer(deps));
+  for (const feature of features.filter((f) => !f.early)) chats.use(feature.composer(deps));
   chats.use(fallbackComposer(deps));
+  return { bot, i18n: i18n as I18n<BotContext>, messages, schedule, deleteMessages };
+}
 
-  return { bot, i18n };
+/**
+ * An error as logs may hold it: type and message, with long digit runs
+ * (user ids, phone numbers) masked, since some libraries quote their input.
+ */
+export function describeError(error: unknown): { name: string; message?: string } {
+  if (!(error instanceof Error)) return { name: typeof error };
+  return { name: error.name, message: error.message.slice(0, 300).replace(/\d{5,}/g, "#") };
 }

@@ -1,4 +1,6 @@
 import type { Composer } from "grammy";
+import type { EraseSchedule } from "../privacy/auto-erase.js";
+import type { DeleteMessages, MessageLog } from "../privacy/messages.js";
 import type { Screen } from "../ui/screen.js";
 import type { BotContext } from "./context.js";
 
@@ -7,6 +9,15 @@ export interface FeatureDeps {
   /** The main menu, built from the features that have a menu entry. */
   mainMenu: (ctx: BotContext) => Screen;
   org: { name?: string; contact?: string };
+  privacy: {
+    messages: MessageLog;
+    schedule: EraseSchedule;
+    deleteMessages: DeleteMessages;
+    /** Deletes every row that refers to the chat. */
+    forget: (chatId: string) => Promise<void>;
+    /** Left in the chat after quick exit; none when unset. */
+    exitText?: string;
+  };
 }
 
 export interface Feature {
@@ -15,4 +26,9 @@ export interface Feature {
   /** Commands shown in Telegram's command list: name and description key. */
   commands?: { command: string; description: string }[];
   composer(deps: FeatureDeps): Composer<BotContext>;
+  /**
+   * Runs before rate limiting, sessions and i18n: for what must work at once
+   * and always (quick exit). Such a composer cannot use `ctx.session` or `ctx.t`.
+   */
+  early?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { StorageAdapter } from "grammy";
+import type { Cipher } from "../shared/crypto.js";
 
 /**
  * Wraps a session store so that a session is written only when it changed,
@@ -21,6 +22,18 @@ export function writeOnlyChanges<T extends object>(storage: StorageAdapter<T>): 
       await storage.write(key, value);
       stored.set(value, json);
     },
+    delete: (key) => storage.delete(key),
+  };
+}
+
+/** Stores sessions encrypted: the database never holds them in plain text. */
+export function encrypted<T>(storage: StorageAdapter<string>, cipher: Cipher): StorageAdapter<T> {
+  return {
+    async read(key) {
+      const sealed = await storage.read(key);
+      return sealed === undefined ? undefined : (JSON.parse(cipher.decrypt(sealed)) as T);
+    },
+    write: (key, value) => storage.write(key, cipher.encrypt(JSON.stringify(value))),
     delete: (key) => storage.delete(key),
   };
 }

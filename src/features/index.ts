@@ -1,5 +1,6 @@
 import type { Feature } from "../bot/feature.js";
-import { aboutFeature } from "./about/index.js";
+import { privacyFeature } from "./privacy/index.js";
+import { quickExitFeature } from "./quick-exit/index.js";
 import { bystanderFeature } from "./bystander/index.js";
 import { emergencyFeature } from "./emergency/index.js";
 import { menuFeature } from "./menu/index.js";
@@ -8,10 +9,11 @@ import { startFeature } from "./start/index.js";
 
 /** Every feature, in main-menu order. A new feature is one line here. */
 export const features: Feature[] = [
+  quickExitFeature,
   emergencyFeature,
   rightsFeature,
   bystanderFeature,
   startFeature,
-  aboutFeature,
+  privacyFeature,
   menuFeature,
 ];

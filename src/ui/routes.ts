@@ -11,6 +11,14 @@ export const Route = {
   lines: "lines",
   language: "lang",
   about: "about",
+  /** Quick exit: erase the chat. */
+  exit: "exit",
+  /** First contact: is it safe to talk now? `safe:yes`, `safe:no`, `safe:numbers`. */
+  safe: "safe",
+  /** Auto-erase setting: `erase`, `erase:<minutes>` (0 = off). */
+  erase: "erase",
+  /** Delete my data: `forget`, `forget:yes`, `forget:erase`. */
+  forget: "forget",
 } as const;
 
 /** Route of the emergency screen that leads back to `from`. */

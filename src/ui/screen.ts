@@ -6,6 +6,8 @@ import { Route, sosRoute } from "./routes.js";
 export interface Screen {
   text: string;
   keyboard: InlineKeyboard;
+  /** Telegram then blocks forwarding and saving: for screens about the person. */
+  protect?: boolean;
 }
 
 /** Telegram's error when an edit would change nothing (a double tap). */
@@ -25,6 +27,7 @@ export async function show(ctx: BotContext, screen: Screen, notice?: string): Pr
     parse_mode: "HTML" as const,
     reply_markup: screen.keyboard,
     link_preview_options: { is_disabled: true },
+    protect_content: screen.protect,
   };
   // Stop a button's spinner at once; an answer that comes too late is harmless.
   const answered = ctx.callbackQuery && ctx.answerCallbackQuery(notice ? { text: notice } : undefined).catch(() => {});
@@ -51,12 +54,18 @@ export interface NavOptions {
   back?: string;
 }
 
-/** Adds the way back, the way to the menu and the emergency button to a keyboard. */
+/** Adds the way back, the way to the menu, the emergency button and quick exit to a keyboard. */
 export function withNav(ctx: BotContext, keyboard: InlineKeyboard, { self, back }: NavOptions): InlineKeyboard {
   keyboard.row();
   if (back && back !== Route.menu) keyboard.text(ctx.t("btn-back"), back);
   keyboard.text(ctx.t("btn-menu"), Route.menu).row();
-  return self === undefined ? keyboard : keyboard.text(ctx.t("btn-sos"), sosRoute(self)).row();
+  if (self !== undefined) keyboard.text(ctx.t("btn-sos"), sosRoute(self));
+  return withExit(ctx, keyboard);
+}
+
+/** The quick exit button, on every screen. */
+export function withExit(ctx: BotContext, keyboard: InlineKeyboard): InlineKeyboard {
+  return keyboard.text(ctx.t("btn-exit"), Route.exit).row();
 }
 
 /** A screen of text under the standard navigation. */

@@ -9,10 +9,17 @@ describe("about & privacy", () => {
     await user.press("ℹ️ About & privacy");
     expect(user.lastText).toContain("This bot is run by Fund <Safe> & Sound.");
     expect(user.lastText).toContain("Contact: @safe_help");
-    expect(user.lastText).toContain("Only the language you chose");
+    expect(user.lastText).toContain("The language and auto-erase setting you chose, encrypted");
+    expect(user.lastText).toContain("for 48 hours");
     expect(user.lastText).toContain("not end-to-end encrypted");
     expect(user.lastText).toContain("notifications can show");
-    expect(user.buttons).toEqual(["☰ Menu", "🆘 Emergency numbers"]);
+    expect(user.buttons).toEqual([
+      "⏱ Auto-erase: off",
+      "🗑 Delete my data",
+      "☰ Menu",
+      "🆘 Emergency numbers",
+      "🚪 Quick exit",
+    ]);
   });
 
   it("without an organisation configured, says only what is true; /privacy works in Ukrainian", async () => {

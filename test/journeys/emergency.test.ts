@@ -42,6 +42,6 @@ describe("emergency help", () => {
     await user.send("/menu");
     await user.press("🆘 Мені потрібна допомога зараз");
     expect(user.lastText).toContain("Якщо вам загрожує небезпека");
-    expect(user.buttons).toEqual(["📞 Інші лінії підтримки", "☰ Меню"]);
+    expect(user.buttons).toEqual(["📞 Інші лінії підтримки", "☰ Меню", "🚪 Швидкий вихід"]);
   });
 });

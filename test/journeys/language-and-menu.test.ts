@@ -1,17 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { TestBot } from "../support/harness.js";
+import { startInEnglish, TestBot } from "../support/harness.js";
 
-const MENU_EN = ["🆘 I need help now", "⚖️ My rights", "🤝 Help someone else", "🌐 Language / Мова", "ℹ️ About & privacy"];
+const MENU_EN = [
+  "🆘 I need help now",
+  "⚖️ My rights",
+  "🤝 Help someone else",
+  "🌐 Language / Мова",
+  "ℹ️ About & privacy",
+  "🚪 Quick exit",
+];
 const MENU_UK = [
   "🆘 Мені потрібна допомога зараз",
   "⚖️ Мої права",
   "🤝 Як допомогти іншій людині",
   "🌐 Мова / Language",
   "ℹ️ Про бот і приватність",
+  "🚪 Швидкий вихід",
 ];
 
 async function sessionRows(t: TestBot) {
-  return (await t.prisma.session.findMany()).map((s) => ({ key: s.key, value: JSON.parse(s.value) }));
+  const rows = await t.prisma.session.findMany();
+  return rows.map((s) => ({ key: s.key, value: JSON.parse(t.cipher.decrypt(JSON.parse(s.value))) }));
 }
 
 describe("first contact and language", () => {
@@ -25,6 +34,7 @@ describe("first contact and language", () => {
     const t = await TestBot.start();
     const user = t.user({ languageCode });
     await user.send("/start");
+    await user.press(languageCode === "uk" || languageCode === "ru" ? "Так, безпечно" : "Yes, it is safe");
     expect(user.lastText).toContain(greeting);
     expect(user.buttons.slice(0, 2)).toEqual(["Українська", "English"]);
   });
@@ -33,6 +43,7 @@ describe("first contact and language", () => {
     const t = await TestBot.start();
     const user = t.user({ languageCode: "uk" });
     await user.send("/start");
+    await user.press("Так, безпечно");
     expect(user.buttons).toContain("🆘 Екстрені номери");
     expect(await sessionRows(t)).toEqual([]);
 
@@ -48,8 +59,7 @@ describe("first contact and language", () => {
   it("changes the language from the menu and by /language, ticking the current one", async () => {
     const t = await TestBot.start();
     const user = t.user({ languageCode: "en" });
-    await user.send("/start");
-    await user.press("English");
+    await startInEnglish(user);
     await user.press("🌐 Language / Мова");
     expect(user.buttons).toContain("✓ English");
     await user.press("Українська");
@@ -81,10 +91,10 @@ describe("first contact and language", () => {
     const { createLogger } = await import("../../src/logger.js");
     await registerCommands(t.bot.api, createI18n(createLogger("silent")), features);
     const names = (key: string) => t.fake.commands.get(key)?.map((c) => c.command);
-    expect(names("default|")).toEqual(["sos", "language", "privacy", "menu"]);
+    expect(names("default|")).toEqual(["exit", "sos", "language", "privacy", "forget", "menu"]);
     expect(names("default|uk")).toEqual(names("default|"));
-    expect(t.fake.commands.get("default|uk")?.[0]?.description).toBe("Екстрені номери допомоги");
+    expect(t.fake.commands.get("default|uk")?.[1]?.description).toBe("Екстрені номери допомоги");
     expect(t.fake.commands.get("default|ru")).toEqual(t.fake.commands.get("default|uk"));
-    expect(t.fake.commands.get("default|")?.[0]?.description).toBe("Emergency help numbers");
+    expect(t.fake.commands.get("default|")?.[1]?.description).toBe("Emergency help numbers");
   });
 });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { TestBot } from "../support/harness.js";
+import { startInEnglish, TestBot } from "../support/harness.js";
 
 describe("a restart in the middle of a journey", () => {
   it("keeps the language and every button of the open screen working", async () => {
     const t = await TestBot.start();
-    const user = t.user({ languageCode: "uk" });
-    await user.send("/start");
-    await user.press("English");
+    const user = t.user({ languageCode: "en" });
+    await startInEnglish(user);
     await user.press("⚖️ My rights");
     await user.press("Restrictive order (court)");
     expect(user.lastText).toContain("(1/2)");

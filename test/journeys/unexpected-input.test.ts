@@ -1,14 +1,13 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { FakeUser } from "../fake-telegram/index.js";
-import { TestBot } from "../support/harness.js";
+import { startInEnglish, TestBot } from "../support/harness.js";
 
 const MENU_FIRST = "🆘 I need help now";
 
 async function englishUser(t: TestBot): Promise<FakeUser> {
   const user = t.user({ languageCode: "en" });
-  await user.send("/start");
-  await user.press("English");
+  await startInEnglish(user);
   return user;
 }
 
@@ -78,7 +77,7 @@ describe("unexpected input", () => {
     db.close();
     await user.send("my secret words");
     expect(user.lastText).toContain("Sorry, something went wrong. Please try again.");
-    expect(user.buttons).toEqual(["☰ Menu", "🆘 Emergency numbers"]);
+    expect(user.buttons).toEqual(["☰ Menu", "🆘 Emergency numbers", "🚪 Quick exit"]);
     const failure = t.logs.find((l) => l.msg === "update failed");
     expect(failure).toBeDefined();
     expect(JSON.stringify(t.logs)).not.toContain("secret");

@@ -1,12 +1,15 @@
 import type { PrismaClient } from "@prisma/client";
-import type { Bot } from "grammy";
-import { afterEach } from "vitest";
-import type { BotContext } from "../../src/bot/context.js";
+import type { Update } from "grammy/types";
+import { afterEach, expect } from "vitest";
 import { createBot } from "../../src/bot/create-bot.js";
 import type { FeatureDeps } from "../../src/bot/feature.js";
 import { createPrisma } from "../../src/db.js";
 import { createLogger } from "../../src/logger.js";
-import { FakeTelegram, type UserOptions } from "../fake-telegram/index.js";
+import { privacyJobs } from "../../src/privacy/jobs.js";
+import type { Job } from "../../src/scheduler/index.js";
+import type { Clock } from "../../src/shared/clock.js";
+import { createCipher, parseKey, type Cipher } from "../../src/shared/crypto.js";
+import { FakeTelegram, type FakeUser, type UserOptions } from "../fake-telegram/index.js";
 import { freshDatabase } from "./db.js";
 
 export interface LogRecord {
@@ -15,32 +18,73 @@ export interface LogRecord {
   [key: string]: unknown;
 }
 
+/** A clock the test moves; the fake Telegram reads the same one. */
+export class TestClock implements Clock {
+  private ms = Date.UTC(2026, 10, 25, 9, 0, 0);
+  now = () => new Date(this.ms);
+  advance(minutes: number): void {
+    this.ms += minutes * 60_000;
+  }
+}
+
+export interface TestBotOptions {
+  org?: FeatureDeps["org"];
+  exitText?: string;
+  realRateLimit?: boolean;
+}
+
+export const TEST_KEY = parseKey("q3Bv8n0e5dJ8o3L0xYV6m1b2c3d4e5f6g7h8i9j0k1I=");
+
+/** Everything a person could write that must never reach a log. */
+function privateStrings(update: Update): string[] {
+  const m = update.message ?? update.edited_message;
+  const from = m?.from ?? update.callback_query?.from;
+  return [m?.text, m?.caption, m?.contact?.phone_number, from?.first_name, from?.username, from && String(from.id)].filter(
+    (s): s is string => typeof s === "string" && s.length >= 4,
+  );
+}
+
 /**
  * The real bot, in this process, talking over HTTP to a fake Bot API, on its
- * own fresh database. Updates are handled to completion before a user's
- * action resolves, so tests read the chat right after acting.
+ * own fresh database, with a clock the test controls. Updates are handled to
+ * completion before a user's action resolves, so tests read the chat right
+ * after acting. On close it checks that no log line holds anything a person
+ * wrote or their Telegram id.
  */
 export class TestBot {
   readonly logs: LogRecord[] = [];
-  bot!: Bot<BotContext>;
+  readonly clock = new TestClock();
+  readonly cipher: Cipher = createCipher(TEST_KEY);
   prisma!: PrismaClient;
+  services!: ReturnType<typeof createBot>;
+  /** The scheduled jobs, to run by hand. */
+  jobs!: Job[];
+  private readonly secrets = new Set<string>();
+  private nextUserId = 5_550_000_001;
 
   private constructor(
     readonly fake: FakeTelegram,
     readonly dbUrl: string,
-    private readonly org: FeatureDeps["org"],
-  ) {}
+    private readonly opts: TestBotOptions,
+  ) {
+    fake.clock = () => this.clock.now().getTime();
+  }
 
-  static async start(opts: { org?: FeatureDeps["org"] } = {}): Promise<TestBot> {
+  static async start(opts: TestBotOptions = {}): Promise<TestBot> {
     const fake = await FakeTelegram.start({ token: "123456:TEST-token-abcdefghijklmnop" });
-    const t = new TestBot(fake, freshDatabase().url, opts.org ?? {});
+    const t = new TestBot(fake, freshDatabase().url, opts);
     t.boot();
     running.add(t);
     return t;
   }
 
+  get bot() {
+    return this.services.bot;
+  }
+
+  /** A person with a long unique id, so a leaked id is found in the logs. */
   user(opts?: UserOptions) {
-    return this.fake.user(opts);
+    return this.fake.user({ id: this.nextUserId++, ...opts });
   }
 
   /** Stops the bot and starts a new one on the same database, as after a crash or deploy. */
@@ -54,24 +98,41 @@ export class TestBot {
     return this.logs.filter((l) => l.level >= 40);
   }
 
+  async runJob(name: string): Promise<unknown> {
+    const job = this.jobs.find((j) => j.name === name);
+    if (!job) throw new Error(`no job ${name}`);
+    return job.run();
+  }
+
   async close(): Promise<void> {
     running.delete(this);
     await this.prisma.$disconnect();
     await this.fake.close();
+    const logs = JSON.stringify(this.logs);
+    for (const secret of this.secrets) expect(logs, "a log holds what a person wrote or their id").not.toContain(secret);
   }
 
   private boot(): void {
     const logger = createLogger("debug", { write: (line: string) => void this.logs.push(JSON.parse(line)) });
     this.prisma = createPrisma(this.dbUrl);
-    ({ bot: this.bot } = createBot({
+    this.services = createBot({
       token: this.fake.token,
       apiRoot: this.fake.apiRoot,
       prisma: this.prisma,
       logger,
-      org: this.org,
+      cipher: this.cipher,
+      clock: this.clock,
+      org: this.opts.org ?? {},
+      exitText: this.opts.exitText,
+      // Scripted people tap far faster than anyone can; only rate-limit tests use the real limit.
+      rateLimit: this.opts.realRateLimit ? undefined : { updates: 10_000, windowMs: 1_000 },
       botInfo: this.fake.me,
-    }));
-    this.fake.deliver = (update) => this.bot.handleUpdate(update);
+    });
+    this.jobs = privacyJobs(this.services);
+    this.fake.deliver = (update) => {
+      for (const s of privateStrings(update)) this.secrets.add(s);
+      return this.services.bot.handleUpdate(update);
+    };
   }
 }
 
@@ -79,3 +140,10 @@ const running = new Set<TestBot>();
 afterEach(async () => {
   await Promise.all([...running].map((t) => t.close()));
 });
+
+/** First contact as a person who is safe to talk and reads English: ends on the main menu. */
+export async function startInEnglish(user: FakeUser): Promise<void> {
+  await user.send("/start");
+  await user.press("Yes, it is safe");
+  await user.press("English");
+}

@@ -20,6 +20,7 @@ describe("config", () => {
       DATABASE_URL: "file:./data/bot.db",
       ADMIN_IDS: [],
       LOG_LEVEL: "info",
+      DATA_ENCRYPTION_OLD_KEYS: [],
     });
   });
 
@@ -49,6 +50,8 @@ describe("config", () => {
     [{ BOT_TOKEN: token, LOG_LEVEL: "loud" }, "LOG_LEVEL", "must be one of"],
     [{ BOT_TOKEN: token, TELEGRAM_API_ROOT: "ftp://x" }, "TELEGRAM_API_ROOT", "http(s) URL"],
     [{ BOT_TOKEN: token, DATABASE_URL: "postgres://x" }, "DATABASE_URL", "SQLite"],
+    [{ BOT_TOKEN: token, DATA_ENCRYPTION_KEY: "c2hvcnQ=" }, "DATA_ENCRYPTION_KEY", "32 bytes in base64"],
+    [{ BOT_TOKEN: token, DATA_ENCRYPTION_OLD_KEYS: "c2hvcnQ=" }, "DATA_ENCRYPTION_OLD_KEYS", "32 bytes in base64"],
   ])("names the bad setting in one line: %j", (env, setting, words) => {
     const err = errorOf(env);
     expect(err.setting).toBe(setting);

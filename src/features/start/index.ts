@@ -1,10 +1,33 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { LOCALES, type BotContext, type Locale } from "../../bot/context.js";
 import type { Feature } from "../../bot/feature.js";
+import { hotlineVars, type HotlineId } from "../../shared/hotlines.js";
 import { Route } from "../../ui/routes.js";
-import { navScreen, show, type Screen } from "../../ui/screen.js";
+import { navScreen, show, withExit, type Screen } from "../../ui/screen.js";
 
 const SET = `${Route.language}:set:`;
+const SAFE_YES = `${Route.safe}:yes`;
+const SAFE_NO = `${Route.safe}:no`;
+const SAFE_NUMBERS = `${Route.safe}:numbers`;
+/** Shown bare when it is not safe to talk: numbers only, no words to explain them. */
+const BARE_NUMBERS: HotlineId[] = ["police", "ambulance", "emergency", "govHotline", "laStrada"];
+
+/** First contact: before anything else, is it safe to talk now? */
+function safetyQuestion(ctx: BotContext): Screen {
+  const keyboard = new InlineKeyboard().text(ctx.t("safe-yes"), SAFE_YES).text(ctx.t("safe-no"), SAFE_NO).row();
+  return { text: ctx.t("safe-question"), keyboard: withExit(ctx, keyboard) };
+}
+
+/** Not safe: one neutral line, the way out, and the numbers without explanation. */
+function notSafe(ctx: BotContext): Screen {
+  const keyboard = new InlineKeyboard().text(ctx.t("btn-numbers"), SAFE_NUMBERS).row();
+  return { text: ctx.t("safe-no-text"), keyboard: withExit(ctx, keyboard) };
+}
+
+function bareNumbers(ctx: BotContext): Screen {
+  const keyboard = new InlineKeyboard().text(ctx.t("btn-back"), SAFE_NO).row();
+  return { text: BARE_NUMBERS.map((id) => hotlineVars[id]).join("\n"), keyboard: withExit(ctx, keyboard) };
+}
 
 /** Language buttons, each in its own language; the current one is ticked. */
 function languageKeyboard(ctx: BotContext): InlineKeyboard {
@@ -25,13 +48,19 @@ function languagePicker(ctx: BotContext): Screen {
   return navScreen(ctx, ctx.t("language-text"), { self: Route.language }, languageKeyboard(ctx));
 }
 
-/** /start greets and asks the language; /language and the menu entry change it. */
+/**
+ * /start asks whether it is safe to talk, then greets and asks the language;
+ * /language and the menu entry change the language.
+ */
 export const startFeature: Feature = {
   menu: { label: "menu-language", route: Route.language },
   commands: [{ command: "language", description: "cmd-language" }],
   composer({ mainMenu }) {
     const c = new Composer<BotContext>();
-    c.command("start", (ctx) => show(ctx, welcome(ctx)));
+    c.command("start", (ctx) => show(ctx, safetyQuestion(ctx)));
+    c.callbackQuery(SAFE_YES, (ctx) => show(ctx, welcome(ctx)));
+    c.callbackQuery(SAFE_NO, (ctx) => show(ctx, notSafe(ctx)));
+    c.callbackQuery(SAFE_NUMBERS, (ctx) => show(ctx, bareNumbers(ctx)));
     c.command("language", (ctx) => show(ctx, languagePicker(ctx)));
     c.callbackQuery(Route.language, (ctx) => show(ctx, languagePicker(ctx)));
     c.callbackQuery(new RegExp(`^${SET}(${LOCALES.join("|")})$`), async (ctx) => {

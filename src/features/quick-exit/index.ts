@@ -1,0 +1,36 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import type { Feature, FeatureDeps } from "../../bot/feature.js";
+import { Route } from "../../ui/routes.js";
+
+/**
+ * Quick exit (`/exit` and the 🚪 button on every screen): deletes every
+ * message of the chat Telegram still allows, both sides, and leaves at most
+ * one neutral message. It runs before sessions and rate limits, so it is
+ * fast and always works, even for someone tapping in a hurry.
+ */
+export const quickExitFeature: Feature = {
+  early: true,
+  commands: [{ command: "exit", description: "cmd-exit" }],
+  composer: quickExitComposer,
+};
+
+function quickExitComposer({ privacy }: FeatureDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  const exit = async (ctx: BotContext) => {
+    const chatId = String(ctx.chat!.id);
+    await privacy.messages.erase(chatId, privacy.deleteMessages);
+    if (privacy.exitText) await ctx.api.sendMessage(chatId, privacy.exitText);
+  };
+  c.command("exit", exit);
+  c.callbackQuery(Route.exit, async (ctx) => {
+    await ctx.answerCallbackQuery().catch(() => {});
+    await exit(ctx);
+  });
+  return c;
+}
+
+/** Quick exit is never rate limited: true for its updates. */
+export function isQuickExit(ctx: BotContext): boolean {
+  return ctx.callbackQuery?.data === Route.exit || /^\/exit(@\w+)?$/.test(ctx.message?.text ?? "");
+}

@@ -1,0 +1,13 @@
+import type { PrismaClient } from "@prisma/client";
+
+/**
+ * Deletes every row that refers to a chat, in one transaction. Every table
+ * holding personal data gets a line here (a test checks the whole schema).
+ */
+export async function forgetChat(prisma: PrismaClient, chatId: string): Promise<void> {
+  await prisma.$transaction([
+    prisma.session.deleteMany({ where: { key: chatId } }),
+    prisma.trackedMessage.deleteMany({ where: { chatId } }),
+    prisma.eraseSchedule.deleteMany({ where: { chatId } }),
+  ]);
+}
