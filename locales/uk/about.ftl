@@ -30,7 +30,7 @@ erase-state =
        *[other] Зараз увімкнено: переписка зітреться через { erase-option } після вашої останньої дії.
     }
 forget-intro = Ось що бот зберігає про вас:
-forget-item-language = мову: { $language }
+forget-item-language = мова: { $language }
 forget-item-auto-erase = автостирання: { erase-option }
 forget-item-messages =
     номери { $count } { $count ->

@@ -25,7 +25,8 @@ function telegramSays(err: unknown, fragment: string): boolean {
 export async function show(ctx: BotContext, screen: Screen, notice?: string): Promise<void> {
   const options = {
     parse_mode: "HTML" as const,
-    reply_markup: screen.keyboard,
+    // Builders leave empty rows behind `.row()`; Telegram is sent only real ones.
+    reply_markup: { inline_keyboard: screen.keyboard.inline_keyboard.filter((row) => row.length > 0) },
     link_preview_options: { is_disabled: true },
     protect_content: screen.protect,
   };
