@@ -109,6 +109,9 @@ describe("auto-erase", () => {
     await user.press("15 min");
     expect(user.buttons).toContain("✓ 15 min");
     expect(user.lastText).toContain("On now: the conversation is erased 15 min after your last action.");
+    await user.pressData("erase:999", user.lastBotMessage!.id); // not a choice the bot offers
+    expect(user.callbackAnswers.at(-1)?.text).toBe("This button no longer works. Here is the main menu.");
+    expect(await t.prisma.eraseSchedule.count()).toBe(1);
 
     t.clock.advance(10);
     await user.send("still here");

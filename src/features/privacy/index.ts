@@ -68,7 +68,7 @@ export const privacyFeature: Feature = {
     c.callbackQuery(Route.about, about);
 
     c.callbackQuery(Route.erase, (ctx) => show(ctx, autoEraseScreen(ctx)));
-    c.callbackQuery(new RegExp(`^${Route.erase}:(\\d+)$`), async (ctx) => {
+    c.callbackQuery(new RegExp(`^${Route.erase}:(${[0, ...AUTO_ERASE_MINUTES].join("|")})$`), async (ctx) => {
       const minutes = Number(ctx.match[1]);
       if (isAutoEraseMinutes(minutes)) {
         ctx.session.autoErase = minutes;
