@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Update } from "grammy/types";
 import { FakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
+import { newKey } from "../src/shared/crypto.js";
 import { freshDatabase } from "../test/support/db.js";
 
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -20,7 +21,7 @@ const LATENCY_SECONDS = QUICK ? 3 : 20;
 const GOAL = { ratio: 0.4, rssMb: 250, p99Ms: 25 };
 
 const ROOT = resolve(import.meta.dirname, "..");
-/** tsx by absolute URL, as test/process.test.ts starts the bot. */
+/** tsx by absolute URL, to run the bare bot from source. */
 const TSX = import.meta.resolve("tsx");
 /** Calls that show a person the bot's answer (answerCallbackQuery only stops the spinner). */
 const REPLIES = new Set(["sendMessage", "editMessageText"]);
@@ -111,18 +112,20 @@ function nextStep(p: Person): Body {
 }
 
 /** Starts a bot process on a fresh database; resolves once it answers; counts its log lines. */
-async function startBot(script: string): Promise<{ child: ChildProcess; log: { lines: number; first: string } }> {
-  const child = spawn(process.execPath, ["--import", TSX, join(ROOT, script)], {
+async function startBot(args: string[]): Promise<{ child: ChildProcess; log: { lines: number; first: string } }> {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
       BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       DATABASE_URL: freshDatabase().url,
+      DATA_ENCRYPTION_KEY: newKey(),
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  process.once("exit", () => child.kill()); // don't leave a bot polling if the bench fails
   // Counted, not printed: a warning per update would bury the figures.
   const log = { lines: 0, first: "" };
   const count = (chunk: Buffer) => {
@@ -133,7 +136,7 @@ async function startBot(script: string): Promise<{ child: ChildProcess; log: { l
   child.stdout!.on("data", count);
   child.stderr!.on("data", count);
   const died = new Promise<never>((_, fail) =>
-    child.once("exit", (code) => fail(new Error(`${script} exited with ${code} before answering: ${log.first}`))));
+    child.once("exit", (code) => fail(new Error(`${args.at(-1)} exited with ${code} before answering: ${log.first}`))));
   await Promise.race([send(probe.id, command(probe, "/start")), died]);
   return { child, log };
 }
@@ -184,7 +187,8 @@ function peakRssMb(pid: number): number {
 
 console.log(`${QUICK ? "quick run: " : ""}${PEOPLE} people, ${UPDATES} updates; then ${RATE}/s for ${LATENCY_SECONDS} s`);
 
-const bot = await startBot("src/main.ts");
+// The bot as `npm start` runs it (`npm run bench` builds dist/ first).
+const bot = await startBot(["--enable-source-maps", join(ROOT, "dist/main.js")]);
 const botRate = await closedLoop((p) => {
   const body = nextStep(p);
   p.sent.push(body);
@@ -195,7 +199,7 @@ const latencies = await steadyLoad();
 const rssMb = peakRssMb(bot.child.pid!);
 await stopBot(bot.child);
 
-const bare = await startBot("bench/bare-bot.ts");
+const bare = await startBot(["--import", TSX, join(ROOT, "bench/bare-bot.ts")]);
 const ceilingRate = await closedLoop((p, i) => p.sent[i]!);
 console.log(`ceiling: ${ceilingRate.toFixed(0)} updates/s`);
 await stopBot(bare.child);

@@ -2,7 +2,7 @@ import { run } from "@grammyjs/runner";
 import { registerCommands } from "./bot/commands.js";
 import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { createPrisma } from "./db.js";
+import { openDatabase } from "./db.js";
 import { databaseUrl, loadDotEnv } from "./env.js";
 import { features } from "./features/index.js";
 import { createLogger } from "./logger.js";
@@ -29,7 +29,7 @@ function readConfig(): Config {
 
 const config = readConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const prisma = createPrisma(config.DATABASE_URL);
+const prisma = await openDatabase(config.DATABASE_URL);
 const cipher = loadCipher(
   { key: config.DATA_ENCRYPTION_KEY, oldKeys: config.DATA_ENCRYPTION_OLD_KEYS, databaseUrl: config.DATABASE_URL },
   (msg) => logger.warn(msg),
@@ -43,6 +43,8 @@ const { bot, i18n, messages, schedule, deleteMessages } = createBot({
   clock: systemClock,
   org: { name: config.ORG_NAME, contact: config.ORG_CONTACT },
   exitText: config.QUICK_EXIT_TEXT,
+  // Long polling: Telegram gives this process every update, so sessions may be cached.
+  sessionCache: 50_000,
 });
 
 try {
@@ -54,7 +56,7 @@ try {
   await prisma.$disconnect();
   process.exit(1);
 }
-const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } }, sink: { concurrency: 32 } });
 // Every scheduled job of the bot, in one place.
 const scheduler = startScheduler(privacyJobs({ messages, schedule, deleteMessages }), logger);
 logger.info({ bot: bot.botInfo.username }, "bot started");

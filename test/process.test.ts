@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,6 +11,19 @@ const MAIN = join(ROOT, "src/main.ts");
 /** tsx by absolute URL, so the process can run from another folder. */
 const TSX = import.meta.resolve("tsx");
 const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+function freshTempDatabase(): string {
+  const db = freshDatabase();
+  dirs.push(db.dir);
+  return db.url;
+}
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "bot-proc-"));
+  dirs.push(dir);
+  return dir;
+}
 let fake: FakeTelegram | undefined;
 
 /** Starts a command in its own process group, collecting its output. */
@@ -35,13 +48,14 @@ afterEach(async () => {
   for (const c of children.splice(0)) if (c.exitCode === null) process.kill(-c.pid!, "SIGKILL");
   await fake?.close();
   fake = undefined;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the bot as a process (npm start)", () => {
   it("prepares its database, answers a person over long polling and stops cleanly on SIGTERM", async () => {
     fake = await FakeTelegram.start({ token: "123456:TEST-token-abcdefghijklmnop" });
     fake.timeoutMs = 30_000;
-    const dir = mkdtempSync(join(tmpdir(), "bot-proc-"));
+    const dir = tempDir();
     const bot = launch("npm", ["start", "--silent"], {
       cwd: ROOT,
       env: cleanEnv({
@@ -71,7 +85,7 @@ describe("the bot as a process (npm start)", () => {
     fake.timeoutMs = 20_000;
     const bot = launch(process.execPath, ["--import", TSX, MAIN], {
       cwd: ROOT,
-      env: cleanEnv({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: freshDatabase().url }),
+      env: cleanEnv({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: freshTempDatabase() }),
     });
     const user = fake.user({ languageCode: "uk" });
     await user.send("/sos");
@@ -82,7 +96,7 @@ describe("the bot as a process (npm start)", () => {
   }, 40_000);
 
   it("without a token explains how to get one and exits 1", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "bot-proc-"));
+    const dir = tempDir();
     const bot = launch(process.execPath, ["--import", TSX, MAIN], { cwd: dir, env: cleanEnv({}) });
     expect(await bot.exited).toBe(1);
     expect(bot.output()).toContain("@BotFather");
@@ -90,7 +104,7 @@ describe("the bot as a process (npm start)", () => {
   }, 30_000);
 
   it("names a bad setting in one line and exits 1", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "bot-proc-"));
+    const dir = tempDir();
     const bot = launch(process.execPath, ["--import", TSX, MAIN], {
       cwd: dir,
       env: cleanEnv({ BOT_TOKEN: "123456:TEST-token-abcdefghijklmnop", LOG_LEVEL: "loud" }),

@@ -2,7 +2,6 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import type { I18n } from "@grammyjs/i18n";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import type { PrismaClient } from "@prisma/client";
 import { Bot, InlineKeyboard, session, type BotConfig, type BotError, type Context } from "grammy";
 import { features } from "../features/index.js";
@@ -19,8 +18,10 @@ import { hotlineVars } from "../shared/hotlines.js";
 import { Route } from "../ui/routes.js";
 import type { BotContext, Locale, SessionData } from "./context.js";
 import type { FeatureDeps } from "./feature.js";
-import { createI18n, guessLocale } from "./i18n.js";
-import { encrypted, writeOnlyChanges } from "./session-storage.js";
+import { createI18n, guessLocale, rememberTranslations } from "./i18n.js";
+import { cached, encrypted, writeOnlyChanges } from "./session-storage.js";
+import { prismaSessionStore } from "./session-store.js";
+import { botApiFetch } from "./http.js";
 import { messageTracking } from "./track-messages.js";
 
 export interface BotOptions {
@@ -33,6 +34,11 @@ export interface BotOptions {
   org: FeatureDeps["org"];
   /** Left in the chat after quick exit. */
   exitText?: string;
+  /**
+   * Sessions kept in memory (at most this many), for long polling only: see
+   * `cached` in session-storage.ts. Unset: every update reads the database.
+   */
+  sessionCache?: number;
   /** Per-person rate limit; RATE_LIMIT unless a test needs a faster person. */
   rateLimit?: { updates: number; windowMs: number };
   /** Skips getMe at start (tests and benchmarks). */
@@ -62,7 +68,10 @@ function chosenLocale(ctx: BotContext): Locale | undefined {
  */
 export function createBot(opts: BotOptions) {
   const { logger, prisma, cipher, clock } = opts;
-  const bot = new Bot<BotContext>(opts.token, { client: { apiRoot: opts.apiRoot }, botInfo: opts.botInfo });
+  const bot = new Bot<BotContext>(opts.token, {
+    client: { apiRoot: opts.apiRoot, fetch: botApiFetch() as never },
+    botInfo: opts.botInfo,
+  });
   const i18n = createI18n(logger);
   const messages = new MessageLog(prisma, clock);
   const schedule = new EraseSchedule(prisma, clock);
@@ -95,6 +104,7 @@ export function createBot(opts: BotOptions) {
   bot.use(async (ctx, next) => {
     const started = performance.now();
     await next();
+    if (!logger.isLevelEnabled("debug")) return;
     const user = ctx.from && cipher.hash(String(ctx.from.id));
     logger.debug({ update: ctx.update.update_id, user, ms: +(performance.now() - started).toFixed(1) }, "update");
   });
@@ -122,14 +132,15 @@ export function createBot(opts: BotOptions) {
       },
     }),
   );
+  const stored = encrypted<SessionData>(prismaSessionStore(prisma), cipher);
   chats.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
       getSessionKey: chatKey,
-      storage: writeOnlyChanges(encrypted<SessionData>(new PrismaAdapter<string>(prisma.session), cipher)),
+      storage: writeOnlyChanges(opts.sessionCache ? cached(stored, opts.sessionCache) : stored),
     }),
   );
-  chats.use(i18n);
+  chats.use(i18n, rememberTranslations());
   // Auto-erase counts from the person's last activity.
   chats.use(async (ctx, next) => {
     if (ctx.session.autoErase) await schedule.postpone(String(ctx.chat.id), ctx.session.autoErase);

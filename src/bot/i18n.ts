@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
+import type { MiddlewareFn } from "grammy";
 import { hotlineVars } from "../shared/hotlines.js";
 import type { Logger } from "../logger.js";
 import type { BotContext, Locale } from "./context.js";
@@ -12,6 +13,11 @@ export function guessLocale(languageCode: string | undefined): Locale {
   return lang === "uk" || lang === "ru" ? "uk" : "en";
 }
 
+/** The person's locale: their choice, else a guess. Changing it means changing the session. */
+export function localeOf(ctx: BotContext): Locale {
+  return (ctx.chat ? ctx.session?.locale : undefined) ?? guessLocale(ctx.from?.language_code);
+}
+
 export function createI18n(logger: Logger): I18n<BotContext> {
   return new I18n<BotContext>({
     defaultLocale: "uk",
@@ -19,8 +25,28 @@ export function createI18n(logger: Logger): I18n<BotContext> {
     // Isolation marks around variables would break phone numbers when copied.
     fluentBundleOptions: { useIsolating: false },
     fluentOptions: { warningHandler: (w) => logger.warn({ key: w.path, locales: w.locales }, "missing translation") },
-    localeNegotiator: (ctx) => (ctx.chat ? ctx.session.locale : undefined) ?? guessLocale(ctx.from?.language_code),
+    localeNegotiator: localeOf,
     // Phone numbers live in one data file; every text can use them as variables.
     globalTranslationContext: () => hotlineVars,
   });
+}
+
+/**
+ * Remembers texts that take no variables of their own, per locale. The i18n
+ * plugin negotiates languages on every lookup and a screen makes a dozen;
+ * such a text never changes while the bot runs (phone numbers are global).
+ */
+export function rememberTranslations(): MiddlewareFn<BotContext> {
+  const texts = new Map<string, string>();
+  return (ctx, next) => {
+    const translate = ctx.t;
+    ctx.t = ctx.translate = (key, variables) => {
+      if (variables) return translate(key, variables);
+      const id = `${localeOf(ctx)}:${key}`;
+      let text = texts.get(id);
+      if (text === undefined) texts.set(id, (text = translate(key)));
+      return text;
+    };
+    return next();
+  };
 }

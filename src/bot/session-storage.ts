@@ -37,3 +37,39 @@ export function encrypted<T>(storage: StorageAdapter<string>, cipher: Cipher): S
     delete: (key) => storage.delete(key),
   };
 }
+
+/**
+ * Keeps recently used sessions in memory in front of the store, written
+ * through, so the database stays the truth and a restart loses nothing.
+ * Correct only while this process sees every update of a chat, as with long
+ * polling (Telegram serves one consumer); several webhook instances must not
+ * use it. Reads return a fresh copy, so a failed update leaves no trace here.
+ */
+export function cached<T>(storage: StorageAdapter<T>, maxEntries: number): StorageAdapter<T> {
+  const cache = new Map<string, string | null>(); // JSON, or null for "no session"
+  const remember = (key: string, json: string | null) => {
+    cache.delete(key); // re-inserting keeps the Map in least-recently-used order
+    cache.set(key, json);
+    if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
+  };
+  return {
+    async read(key) {
+      const hit = cache.get(key);
+      if (hit !== undefined) {
+        remember(key, hit);
+        return hit === null ? undefined : (JSON.parse(hit) as T);
+      }
+      const value = await storage.read(key);
+      remember(key, value === undefined ? null : JSON.stringify(value));
+      return value;
+    },
+    async write(key, value) {
+      await storage.write(key, value);
+      remember(key, JSON.stringify(value));
+    },
+    async delete(key) {
+      await storage.delete(key);
+      remember(key, null);
+    },
+  };
+}

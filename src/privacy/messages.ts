@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@prisma/client";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Clock } from "../shared/clock.js";
 
 /** Telegram lets a bot delete private-chat messages (both sides) for this long. */
@@ -13,23 +14,42 @@ export type DeleteMessages = (chatId: string, ids: number[]) => Promise<unknown>
  * The ids of a chat's messages, both sides, for the last 48 hours: the only
  * record the bot keeps of a conversation, so that it can erase it.
  */
+type Row = { chatId: string; messageId: number; sentAt: Date };
+
 export class MessageLog {
+  /** Rows waiting for the next insert, shared by every caller until then. */
+  private batch?: { rows: Row[]; written: Promise<void> };
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly clock: Clock,
   ) {}
 
-  /** Records messages by id and the time Telegram gives them. */
-  async track(chatId: string, messages: { id: number; at: Date }[]): Promise<void> {
-    if (messages.length === 0) return;
-    const data = messages.map((m) => ({ chatId, messageId: m.id, sentAt: m.at }));
-    try {
-      await this.prisma.trackedMessage.createMany({ data });
-    } catch (err) {
-      // An update delivered twice (after a crash) repeats its ids: keep the new ones.
-      if (!isDuplicate(err)) throw err;
-      for (const row of data) await this.prisma.trackedMessage.create({ data: row }).catch(ignoreDuplicate);
+  /**
+   * Records messages by id and the time Telegram gives them. Resolves once
+   * they are stored; calls in the same tick of the event loop share one
+   * insert, so a busy bot does not pay a query per message.
+   */
+  track(chatId: string, messages: { id: number; at: Date }[]): Promise<void> {
+    if (messages.length === 0) return Promise.resolve();
+    if (!this.batch) {
+      const rows: Row[] = [];
+      const written = nextTurn().then(() => {
+        this.batch = undefined;
+        return this.insert(rows);
+      });
+      this.batch = { rows, written };
     }
+    this.batch.rows.push(...messages.map((m) => ({ chatId, messageId: m.id, sentAt: m.at })));
+    return this.batch.written;
+  }
+
+  private async insert(rows: Row[]): Promise<void> {
+    // Raw SQL: one statement however many rows, without Prisma's per-query compile
+    // cost; an id seen twice (an update delivered again after a crash) is skipped.
+    const values = Prisma.join(rows.map((r) => Prisma.sql`(${r.chatId}, ${r.messageId}, ${r.sentAt})`));
+    await this.prisma.$executeRaw`INSERT INTO "TrackedMessage" ("chatId", "messageId", "sentAt") VALUES ${values}
+      ON CONFLICT DO NOTHING`;
   }
 
   async count(chatId: string): Promise<number> {
@@ -41,6 +61,7 @@ export class MessageLog {
    * batches, then forgets the ids. Returns how many messages it asked to delete.
    */
   async erase(chatId: string, deleteMessages: DeleteMessages): Promise<number> {
+    await this.batch?.written;
     const since = new Date(this.clock.now().getTime() - DELETABLE_MS);
     const rows = await this.prisma.trackedMessage.findMany({
       where: { chatId, sentAt: { gt: since } },
@@ -62,12 +83,4 @@ export class MessageLog {
     const before = new Date(this.clock.now().getTime() - DELETABLE_MS);
     return (await this.prisma.trackedMessage.deleteMany({ where: { sentAt: { lte: before } } })).count;
   }
-}
-
-function isDuplicate(err: unknown): boolean {
-  return (err as { code?: string } | null)?.code === "P2002";
-}
-
-function ignoreDuplicate(err: unknown): void {
-  if (!isDuplicate(err)) throw err;
 }

@@ -8,10 +8,8 @@ import type { Cipher } from "../shared/crypto.js";
 export async function reencryptAll(prisma: PrismaClient, cipher: Cipher): Promise<number> {
   let moved = 0;
   for (const row of await prisma.session.findMany()) {
-    const sealed = JSON.parse(row.value) as string; // the session store keeps JSON
-    if (cipher.keyIdOf(sealed) === cipher.keyId) continue;
-    const value = JSON.stringify(cipher.encrypt(cipher.decrypt(sealed)));
-    await prisma.session.update({ where: { key: row.key }, data: { value } });
+    if (cipher.keyIdOf(row.value) === cipher.keyId) continue;
+    await prisma.session.update({ where: { key: row.key }, data: { value: cipher.encrypt(cipher.decrypt(row.value)) } });
     moved++;
   }
   return moved;

@@ -20,7 +20,7 @@ const MENU_UK = [
 
 async function sessionRows(t: TestBot) {
   const rows = await t.prisma.session.findMany();
-  return rows.map((s) => ({ key: s.key, value: JSON.parse(t.cipher.decrypt(JSON.parse(s.value))) }));
+  return rows.map((s) => ({ key: s.key, value: JSON.parse(t.cipher.decrypt(s.value)) }));
 }
 
 describe("first contact and language", () => {

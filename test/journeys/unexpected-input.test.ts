@@ -73,7 +73,7 @@ describe("unexpected input", () => {
     const t = await TestBot.start();
     const user = await englishUser(t);
     const db = new Database(t.dbUrl.slice("file:".length));
-    db.exec('DROP TABLE "Session"');
+    db.exec('DROP TABLE "TrackedMessage"');
     db.close();
     await user.send("my secret words");
     expect(user.lastText).toContain("Sorry, something went wrong. Please try again.");

@@ -6,12 +6,13 @@ import Database from "better-sqlite3";
 const MIGRATIONS = "prisma/migrations";
 
 /** A new SQLite file with the committed migrations applied, as `prisma migrate deploy` would. */
-export function freshDatabase(): { file: string; url: string } {
-  const file = join(mkdtempSync(join(tmpdir(), "bot-test-")), "bot.db");
+export function freshDatabase(): { dir: string; file: string; url: string } {
+  const dir = mkdtempSync(join(tmpdir(), "bot-test-"));
+  const file = join(dir, "bot.db");
   const db = new Database(file);
   for (const dir of readdirSync(MIGRATIONS).filter((d) => /^\d+_/.test(d)).sort()) {
     db.exec(readFileSync(join(MIGRATIONS, dir, "migration.sql"), "utf8"));
   }
   db.close();
-  return { file, url: `file:${file}` };
+  return { dir, file, url: `file:${file}` };
 }

@@ -1,9 +1,10 @@
+import { rmSync } from "node:fs";
 import type { PrismaClient } from "@prisma/client";
 import type { Update } from "grammy/types";
 import { afterEach, expect } from "vitest";
 import { createBot } from "../../src/bot/create-bot.js";
 import type { FeatureDeps } from "../../src/bot/feature.js";
-import { createPrisma } from "../../src/db.js";
+import { openDatabase } from "../../src/db.js";
 import { createLogger } from "../../src/logger.js";
 import { privacyJobs } from "../../src/privacy/jobs.js";
 import type { Job } from "../../src/scheduler/index.js";
@@ -64,7 +65,7 @@ export class TestBot {
 
   private constructor(
     readonly fake: FakeTelegram,
-    readonly dbUrl: string,
+    private readonly db: { dir: string; url: string },
     private readonly opts: TestBotOptions,
   ) {
     fake.clock = () => this.clock.now().getTime();
@@ -72,10 +73,14 @@ export class TestBot {
 
   static async start(opts: TestBotOptions = {}): Promise<TestBot> {
     const fake = await FakeTelegram.start({ token: "123456:TEST-token-abcdefghijklmnop" });
-    const t = new TestBot(fake, freshDatabase().url, opts);
-    t.boot();
+    const t = new TestBot(fake, freshDatabase(), opts);
+    await t.boot();
     running.add(t);
     return t;
+  }
+
+  get dbUrl(): string {
+    return this.db.url;
   }
 
   get bot() {
@@ -90,7 +95,7 @@ export class TestBot {
   /** Stops the bot and starts a new one on the same database, as after a crash or deploy. */
   async restart(): Promise<void> {
     await this.prisma.$disconnect();
-    this.boot();
+    await this.boot();
   }
 
   /** Log records at warn level or above. */
@@ -108,13 +113,14 @@ export class TestBot {
     running.delete(this);
     await this.prisma.$disconnect();
     await this.fake.close();
+    rmSync(this.db.dir, { recursive: true, force: true });
     const logs = JSON.stringify(this.logs);
     for (const secret of this.secrets) expect(logs, "a log holds what a person wrote or their id").not.toContain(secret);
   }
 
-  private boot(): void {
+  private async boot(): Promise<void> {
     const logger = createLogger("debug", { write: (line: string) => void this.logs.push(JSON.parse(line)) });
-    this.prisma = createPrisma(this.dbUrl);
+    this.prisma = await openDatabase(this.dbUrl);
     this.services = createBot({
       token: this.fake.token,
       apiRoot: this.fake.apiRoot,
@@ -124,6 +130,7 @@ export class TestBot {
       clock: this.clock,
       org: this.opts.org ?? {},
       exitText: this.opts.exitText,
+      sessionCache: 1_000,
       // Scripted people tap far faster than anyone can; only rate-limit tests use the real limit.
       rateLimit: this.opts.realRateLimit ? undefined : { updates: 10_000, windowMs: 1_000 },
       botInfo: this.fake.me,

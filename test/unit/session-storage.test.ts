@@ -1,20 +1,24 @@
 import { describe, expect, it } from "vitest";
 import type { StorageAdapter } from "grammy";
-import { writeOnlyChanges } from "../../src/bot/session-storage.js";
+import { cached, writeOnlyChanges } from "../../src/bot/session-storage.js";
 
 /** An in-memory store that counts writes. */
 function countingStore(initial: Record<string, object> = {}) {
   const data = new Map(Object.entries(initial).map(([k, v]) => [k, JSON.stringify(v)]));
   const writes: string[] = [];
+  const reads: string[] = [];
   const store: StorageAdapter<{ locale?: string }> = {
-    read: async (key) => (data.has(key) ? JSON.parse(data.get(key)!) : undefined),
+    read: async (key) => {
+      reads.push(key);
+      return data.has(key) ? JSON.parse(data.get(key)!) : undefined;
+    },
     write: async (key, value) => {
       writes.push(key);
       data.set(key, JSON.stringify(value));
     },
     delete: async (key) => void data.delete(key),
   };
-  return { store, data, writes };
+  return { store, data, writes, reads };
 }
 
 describe("writeOnlyChanges", () => {
@@ -45,5 +49,49 @@ describe("writeOnlyChanges", () => {
     expect(writes).toEqual([]);
     await wrapped.write("b", { locale: "en" });
     expect(data.get("b")).toBe('{"locale":"en"}');
+  });
+});
+
+describe("cached", () => {
+  it("reads each key from the store once, including a missing one", async () => {
+    const { store, reads } = countingStore({ a: { locale: "uk" } });
+    const c = cached(store, 10);
+    expect(await c.read("a")).toEqual({ locale: "uk" });
+    expect(await c.read("a")).toEqual({ locale: "uk" });
+    expect(await c.read("b")).toBeUndefined();
+    expect(await c.read("b")).toBeUndefined();
+    expect(reads).toEqual(["a", "b"]);
+  });
+
+  it("hands out copies, so a change that is never written stays out of the cache", async () => {
+    const { store } = countingStore({ a: { locale: "uk" } });
+    const c = cached(store, 10);
+    const value = (await c.read("a"))!;
+    value.locale = "en";
+    expect(await c.read("a")).toEqual({ locale: "uk" });
+  });
+
+  it("writes and deletes through to the store", async () => {
+    const { store, data, reads } = countingStore();
+    const c = cached(store, 10);
+    await c.write("a", { locale: "en" });
+    expect(data.get("a")).toBe('{"locale":"en"}');
+    expect(await c.read("a")).toEqual({ locale: "en" });
+    await c.delete("a");
+    expect(data.has("a")).toBe(false);
+    expect(await c.read("a")).toBeUndefined();
+    expect(reads).toEqual([]);
+  });
+
+  it("forgets the least recently used key beyond its size", async () => {
+    const { store, reads } = countingStore({ a: {}, b: {}, c: {} });
+    const c = cached(store, 2);
+    await c.read("a");
+    await c.read("b");
+    await c.read("a");
+    await c.read("c"); // evicts b
+    await c.read("a");
+    await c.read("b");
+    expect(reads).toEqual(["a", "b", "c", "b"]);
   });
 });

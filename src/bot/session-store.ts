@@ -1,0 +1,25 @@
+import type { PrismaClient } from "@prisma/client";
+import type { StorageAdapter } from "grammy";
+
+/**
+ * Session rows (key → text) through Prisma's raw queries. It does what
+ * @grammyjs/storage-prisma does, at half the cost per query: Prisma 6.19
+ * compiles every model query anew (about 0.3 ms, on the event loop); raw SQL
+ * skips that. The SQL is plain enough for SQLite and PostgreSQL alike.
+ * (Prisma 7.4 caches compiled queries; with it the plugin would do.)
+ */
+export function prismaSessionStore(prisma: PrismaClient): StorageAdapter<string> {
+  return {
+    async read(key) {
+      const rows = await prisma.$queryRaw<{ value: string }[]>`SELECT "value" FROM "Session" WHERE "key" = ${key}`;
+      return rows[0]?.value;
+    },
+    async write(key, value) {
+      await prisma.$executeRaw`INSERT INTO "Session" ("key", "value") VALUES (${key}, ${value})
+        ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`;
+    },
+    async delete(key) {
+      await prisma.$executeRaw`DELETE FROM "Session" WHERE "key" = ${key}`;
+    },
+  };
+}
