@@ -56,7 +56,11 @@ try {
   await prisma.$disconnect();
   process.exit(1);
 }
-const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } }, sink: { concurrency: 32 } });
+const runner = run(bot, {
+  runner: { fetch: { allowed_updates: ALLOWED_UPDATES } },
+  // Updates in progress at once: bounds memory; the work per update is short (bench/updates).
+  sink: { concurrency: 32 },
+});
 // Every scheduled job of the bot, in one place.
 const scheduler = startScheduler(privacyJobs({ messages, schedule, deleteMessages }), logger);
 logger.info({ bot: bot.botInfo.username }, "bot started");
