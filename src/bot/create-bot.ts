@@ -1,5 +1,4 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import type { I18n } from "@grammyjs/i18n";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import type { PrismaClient } from "@prisma/client";
@@ -77,7 +76,7 @@ export function createBot(opts: BotOptions) {
   const schedule = new EraseSchedule(prisma, clock);
   const tracking = messageTracking(messages, clock);
   const deleteMessages: DeleteMessages = (chatId, ids) =>
-    bot.api.deleteMessages(Number(chatId), ids).catch((err: Error) => logger.warn({ err: err.message }, "delete failed"));
+    bot.api.deleteMessages(Number(chatId), ids).catch((err) => logger.warn({ err: describeError(err) }, "delete failed"));
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   bot.api.config.use(tracking.outgoing);
@@ -128,7 +127,7 @@ export function createBot(opts: BotOptions) {
       keyGenerator: (ctx: BotContext) => (isQuickExit(ctx) ? undefined : String(ctx.from?.id)),
       // Called once per window: one warning, never a reply per flooded update.
       onLimitExceeded: async (ctx: BotContext) => {
-        await ctx.reply(tr(ctx, "rate-limit-text")).catch(() => {});
+        await ctx.reply(tr(ctx, "rate-limit-text"), { parse_mode: "HTML" }).catch(() => {});
       },
     }),
   );
@@ -149,7 +148,7 @@ export function createBot(opts: BotOptions) {
 
   for (const feature of features.filter((f) => !f.early)) chats.use(feature.composer(deps));
   chats.use(fallbackComposer(deps));
-  return { bot, i18n: i18n as I18n<BotContext>, messages, schedule, deleteMessages };
+  return { bot, i18n, messages, schedule, deleteMessages };
 }
 
 /**

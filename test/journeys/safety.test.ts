@@ -80,7 +80,7 @@ describe("quick exit", () => {
     const t = await TestBot.start({ realRateLimit: true });
     const user = t.user({ languageCode: "en" });
     for (let i = 0; i < 30; i++) await user.send(`flood ${i}`);
-    await user.send("/exit");
+    await user.send("/exit now");
     expect(user.messages).toEqual([]);
   });
 });
@@ -92,7 +92,9 @@ describe("a flood of messages", () => {
     for (let i = 0; i < 200; i++) await user.send(`message number ${i}`);
     const replies = user.messages.filter((m) => m.from === "bot");
     expect(replies.length).toBe(RATE_LIMIT.updates + 1);
-    expect(replies.filter((m) => m.text.startsWith("That is a lot of messages"))).toHaveLength(1);
+    const warnings = replies.filter((m) => m.text.startsWith("That is a lot of messages"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.text).toContain("If you are in danger, call 102.");
     // Every message is still known to quick exit.
     expect(await tracked(t, user)).toBe(200 + replies.length);
   });

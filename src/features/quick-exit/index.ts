@@ -32,5 +32,5 @@ function quickExitComposer({ privacy }: FeatureDeps): Composer<BotContext> {
 
 /** Quick exit is never rate limited: true for its updates. */
 export function isQuickExit(ctx: BotContext): boolean {
-  return ctx.callbackQuery?.data === Route.exit || /^\/exit(@\w+)?$/.test(ctx.message?.text ?? "");
+  return ctx.callbackQuery?.data === Route.exit || /^\/exit(@\w+)?(\s|$)/.test(ctx.message?.text ?? "");
 }
