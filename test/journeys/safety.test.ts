@@ -95,8 +95,13 @@ describe("a flood of messages", () => {
     const warnings = replies.filter((m) => m.text.startsWith("That is a lot of messages"));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.text).toContain("If you are in danger, call 102.");
-    // Every message is still known to quick exit.
+    // Every message is still known to quick exit, which erases them in batches Telegram accepts.
     expect(await tracked(t, user)).toBe(200 + replies.length);
+    await user.send("/exit");
+    expect(user.messages).toEqual([]);
+    const batches = t.fake.calls.filter((c) => c.method === "deleteMessages").map((c) => c.payload.message_ids.length);
+    expect(batches).toEqual([100, 100, 12]);
+    expect(t.problems).toEqual([]);
   });
 });
 
