@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./env.js";
+import { DEFAULT_DATABASE_URL, databaseUrl } from "./env.js";
 import { parseKey } from "./shared/crypto.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -71,4 +71,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const issue = result.error.issues[0]!;
   const setting = String(issue.path[0]);
   throw new ConfigError(setting, `${setting} ${issue.message}`);
+}
+
+const TOKEN_HELP = `BOT_TOKEN is not set. To get one: open Telegram, talk to @BotFather, send /newbot and follow
+the steps; it answers with a token like 123456789:AAE... Put it in a file named .env next to
+package.json as a line BOT_TOKEN=123456789:AAE... (see .env.example), then run npm start again.`;
+
+/**
+ * Settings for a command run from the shell (the bot, `npm run rekey`): from
+ * the environment and `.env`; on a bad one, a single line saying which, and exit 1.
+ */
+export function readSettings(): Config {
+  process.env.DATABASE_URL = databaseUrl(); // also loads .env
+  try {
+    return loadConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.setting === "BOT_TOKEN" && !process.env.BOT_TOKEN?.trim() ? TOKEN_HELP : `Setting error: ${err.message}`);
+    process.exit(1);
+  }
 }

@@ -1,9 +1,8 @@
 import { run } from "@grammyjs/runner";
 import { registerCommands } from "./bot/commands.js";
 import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
-import { ConfigError, loadConfig, type Config } from "./config.js";
+import { readSettings } from "./config.js";
 import { openDatabase } from "./db.js";
-import { databaseUrl, loadDotEnv } from "./env.js";
 import { features } from "./features/index.js";
 import { createLogger } from "./logger.js";
 import { privacyJobs } from "./privacy/jobs.js";
@@ -11,29 +10,10 @@ import { loadCipher } from "./privacy/keys.js";
 import { startScheduler } from "./scheduler/index.js";
 import { systemClock } from "./shared/clock.js";
 
-const TOKEN_HELP = `BOT_TOKEN is not set. To get one: open Telegram, talk to @BotFather, send /newbot and follow
-the steps; it answers with a token like 123456789:AAE... Put it in a file named .env next to
-package.json as a line BOT_TOKEN=123456789:AAE... (see .env.example), then run npm start again.`;
-
-function readConfig(): Config {
-  loadDotEnv();
-  process.env.DATABASE_URL = databaseUrl();
-  try {
-    return loadConfig(process.env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(err.setting === "BOT_TOKEN" && !process.env.BOT_TOKEN?.trim() ? TOKEN_HELP : `Setting error: ${err.message}`);
-    process.exit(1);
-  }
-}
-
-const config = readConfig();
+const config = readSettings();
 const logger = createLogger(config.LOG_LEVEL);
 const prisma = await openDatabase(config.DATABASE_URL);
-const cipher = loadCipher(
-  { key: config.DATA_ENCRYPTION_KEY, oldKeys: config.DATA_ENCRYPTION_OLD_KEYS, databaseUrl: config.DATABASE_URL },
-  (msg) => logger.warn(msg),
-);
+const cipher = loadCipher(config, (msg) => logger.warn(msg));
 const { bot, i18n, messages, schedule, deleteMessages } = createBot({
   token: config.BOT_TOKEN,
   apiRoot: config.TELEGRAM_API_ROOT,

@@ -15,9 +15,9 @@ import type { Clock } from "../shared/clock.js";
 import type { Cipher } from "../shared/crypto.js";
 import { hotlineVars } from "../shared/hotlines.js";
 import { Route } from "../ui/routes.js";
-import type { BotContext, Locale, SessionData } from "./context.js";
+import type { BotContext, SessionData } from "./context.js";
 import type { FeatureDeps } from "./feature.js";
-import { createI18n, guessLocale, rememberTranslations } from "./i18n.js";
+import { createI18n, localeOf, rememberTranslations } from "./i18n.js";
 import { cached, encrypted, writeOnlyChanges } from "./session-storage.js";
 import { prismaSessionStore } from "./session-store.js";
 import { botApiFetch } from "./http.js";
@@ -52,14 +52,6 @@ export const RATE_LIMIT = { updates: 10, windowMs: 5_000 };
 
 const chatKey = (ctx: Context) => ctx.chat?.id.toString();
 
-function chosenLocale(ctx: BotContext): Locale | undefined {
-  try {
-    return ctx.session?.locale;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Builds the bot: message tracking, quick exit, rate limit, encrypted
  * sessions, i18n, every feature, the fallback and the error boundary. Also
@@ -82,8 +74,7 @@ export function createBot(opts: BotOptions) {
   bot.api.config.use(tracking.outgoing);
 
   /** Translation without a session, for the layers before it. */
-  const tr = (ctx: BotContext, key: string) =>
-    i18n.t(chosenLocale(ctx) ?? guessLocale(ctx.from?.language_code), key, hotlineVars);
+  const tr = (ctx: BotContext, key: string) => i18n.t(localeOf(ctx), key, hotlineVars);
 
   /** A failed update is logged (no message text) and the person gets a gentle answer. */
   const reportFailure = async ({ ctx, error }: BotError<BotContext>) => {

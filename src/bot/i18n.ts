@@ -13,9 +13,18 @@ export function guessLocale(languageCode: string | undefined): Locale {
   return lang === "uk" || lang === "ru" ? "uk" : "en";
 }
 
-/** The person's locale: their choice, else a guess. Changing it means changing the session. */
+/**
+ * The person's locale: their choice, else a guess. Changing it means changing
+ * the session. Safe before sessions load (or when loading them failed).
+ */
 export function localeOf(ctx: BotContext): Locale {
-  return (ctx.chat ? ctx.session?.locale : undefined) ?? guessLocale(ctx.from?.language_code);
+  let chosen: Locale | undefined;
+  try {
+    chosen = ctx.session?.locale; // throws where there is no session
+  } catch {
+    chosen = undefined;
+  }
+  return chosen ?? guessLocale(ctx.from?.language_code);
 }
 
 export function createI18n(logger: Logger): I18n<BotContext> {
