@@ -64,11 +64,11 @@ export function createBot(opts: BotOptions) {
     botInfo: opts.botInfo,
   });
   const i18n = createI18n(logger);
-  const messages = new MessageLog(prisma, clock);
-  const schedule = new EraseSchedule(prisma, clock);
-  const tracking = messageTracking(messages, clock);
   const deleteMessages: DeleteMessages = (chatId, ids) =>
     bot.api.deleteMessages(Number(chatId), ids).catch((err) => logger.warn({ err: describeError(err) }, "delete failed"));
+  const messages = new MessageLog(prisma, clock, deleteMessages);
+  const schedule = new EraseSchedule(prisma, clock);
+  const tracking = messageTracking(messages, clock);
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   bot.api.config.use(tracking.outgoing);
@@ -106,7 +106,7 @@ export function createBot(opts: BotOptions) {
   const deps: FeatureDeps = {
     mainMenu: mainMenu(features.flatMap((f) => f.menu ?? [])),
     org: opts.org,
-    privacy: { messages, schedule, deleteMessages, forget: (id) => forgetChat(prisma, id), exitText: opts.exitText },
+    privacy: { messages, schedule, forget: (id) => forgetChat(prisma, id), exitText: opts.exitText },
   };
   for (const feature of features.filter((f) => f.early)) chats.use(feature.composer(deps));
 
@@ -139,7 +139,7 @@ export function createBot(opts: BotOptions) {
 
   for (const feature of features.filter((f) => !f.early)) chats.use(feature.composer(deps));
   chats.use(fallbackComposer(deps));
-  return { bot, i18n, messages, schedule, deleteMessages };
+  return { bot, i18n, messages, schedule };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Composer } from "grammy";
 import type { EraseSchedule } from "../privacy/auto-erase.js";
-import type { DeleteMessages, MessageLog } from "../privacy/messages.js";
+import type { MessageLog } from "../privacy/messages.js";
 import type { Screen } from "../ui/screen.js";
 import type { BotContext } from "./context.js";
 
@@ -12,7 +12,6 @@ export interface FeatureDeps {
   privacy: {
     messages: MessageLog;
     schedule: EraseSchedule;
-    deleteMessages: DeleteMessages;
     /** Deletes every row that refers to the chat. */
     forget: (chatId: string) => Promise<void>;
     /** Left in the chat after quick exit; none when unset. */

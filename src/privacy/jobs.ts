@@ -1,16 +1,16 @@
 import type { Job } from "../scheduler/index.js";
 import type { EraseSchedule } from "./auto-erase.js";
-import type { DeleteMessages, MessageLog } from "./messages.js";
+import type { MessageLog } from "./messages.js";
 
 /** The privacy layer's scheduled work: auto-erase and forgetting expired message ids. */
-export function privacyJobs(deps: { messages: MessageLog; schedule: EraseSchedule; deleteMessages: DeleteMessages }): Job[] {
+export function privacyJobs(deps: { messages: MessageLog; schedule: EraseSchedule }): Job[] {
   return [
     {
       name: "auto-erase",
       cron: "* * * * *",
       async run() {
         const chats = await deps.schedule.claimDue();
-        for (const chatId of chats) await deps.messages.erase(chatId, deps.deleteMessages);
+        for (const chatId of chats) await deps.messages.erase(chatId);
         return { erased: chats.length };
       },
     },

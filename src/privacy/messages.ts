@@ -23,6 +23,7 @@ export class MessageLog {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly clock: Clock,
+    private readonly deleteMessages: DeleteMessages,
   ) {}
 
   /**
@@ -60,7 +61,7 @@ export class MessageLog {
    * Deletes every message of the chat Telegram still allows (under 48 h), in
    * batches, then forgets the ids. Returns how many messages it asked to delete.
    */
-  async erase(chatId: string, deleteMessages: DeleteMessages): Promise<number> {
+  async erase(chatId: string): Promise<number> {
     await this.batch?.written;
     const since = new Date(this.clock.now().getTime() - DELETABLE_MS);
     const rows = await this.prisma.trackedMessage.findMany({
@@ -69,7 +70,7 @@ export class MessageLog {
       orderBy: { messageId: "asc" },
     });
     const ids = rows.map((r) => r.messageId);
-    for (let i = 0; i < ids.length; i += BATCH) await deleteMessages(chatId, ids.slice(i, i + BATCH));
+    for (let i = 0; i < ids.length; i += BATCH) await this.deleteMessages(chatId, ids.slice(i, i + BATCH));
     await this.forget(chatId);
     return ids.length;
   }

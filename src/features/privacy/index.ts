@@ -91,7 +91,7 @@ export const privacyFeature: Feature = {
     });
     c.callbackQuery(`${Route.forget}:erase`, async (ctx) => {
       await ctx.answerCallbackQuery().catch(() => {});
-      await privacy.messages.erase(chatId(ctx), privacy.deleteMessages);
+      await privacy.messages.erase(chatId(ctx));
       await privacy.forget(chatId(ctx));
       dropSession(ctx);
     });

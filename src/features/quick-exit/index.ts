@@ -19,7 +19,7 @@ function quickExitComposer({ privacy }: FeatureDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const exit = async (ctx: BotContext) => {
     const chatId = String(ctx.chat!.id);
-    await privacy.messages.erase(chatId, privacy.deleteMessages);
+    await privacy.messages.erase(chatId);
     if (privacy.exitText) await ctx.api.sendMessage(chatId, privacy.exitText);
   };
   c.command("exit", exit);
