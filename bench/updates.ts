@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Update } from "grammy/types";
-import { FakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
+import { FakeTelegram, type FakeUser } from "../src/fake-telegram/index.js";
 import { newKey } from "../src/shared/crypto.js";
 import { freshDatabase } from "../test/support/db.js";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FakeTelegram } from "./fake-telegram/index.js";
+import { FakeTelegram } from "../src/fake-telegram/index.js";
 import { freshDatabase } from "./support/db.js";
 
 const ROOT = resolve(import.meta.dirname, "..");

@@ -13,6 +13,7 @@ import { forgetChat } from "../privacy/forget.js";
 import { MessageLog, type DeleteMessages } from "../privacy/messages.js";
 import type { Clock } from "../shared/clock.js";
 import type { Cipher } from "../shared/crypto.js";
+import { Counters } from "../stats/counters.js";
 import { hotlineVars } from "../shared/hotlines.js";
 import { Route } from "../ui/routes.js";
 import type { BotContext, SessionData } from "./context.js";
@@ -69,6 +70,7 @@ export function createBot(opts: BotOptions) {
   const messages = new MessageLog(prisma, clock, deleteMessages);
   const schedule = new EraseSchedule(prisma, clock);
   const tracking = messageTracking(messages, clock);
+  const counters = new Counters(prisma, clock);
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   bot.api.config.use(tracking.outgoing);
@@ -106,6 +108,7 @@ export function createBot(opts: BotOptions) {
   const deps: FeatureDeps = {
     mainMenu: mainMenu(features.flatMap((f) => f.menu ?? [])),
     org: opts.org,
+    counters,
     privacy: { messages, schedule, forget: (id) => forgetChat(prisma, id), exitText: opts.exitText },
   };
   for (const feature of features.filter((f) => f.early)) chats.use(feature.composer(deps));
@@ -139,7 +142,7 @@ export function createBot(opts: BotOptions) {
 
   for (const feature of features.filter((f) => !f.early)) chats.use(feature.composer(deps));
   chats.use(fallbackComposer(deps));
-  return { bot, i18n, messages, schedule };
+  return { bot, i18n, messages, schedule, counters };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Composer } from "grammy";
 import type { EraseSchedule } from "../privacy/auto-erase.js";
 import type { MessageLog } from "../privacy/messages.js";
+import type { Counters } from "../stats/counters.js";
 import type { Screen } from "../ui/screen.js";
 import type { BotContext } from "./context.js";
 
@@ -9,6 +10,8 @@ export interface FeatureDeps {
   /** The main menu, built from the features that have a menu entry. */
   mainMenu: (ctx: BotContext) => Screen;
   org: { name?: string; contact?: string };
+  /** Anonymous daily counters (no person in them). */
+  counters: Counters;
   privacy: {
     messages: MessageLog;
     schedule: EraseSchedule;

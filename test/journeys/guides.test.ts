@@ -5,7 +5,7 @@ import { rightsGuide } from "../../src/features/rights/topics.js";
 import { createLogger } from "../../src/logger.js";
 import { hotlineVars } from "../../src/shared/hotlines.js";
 import type { Guide } from "../../src/shared/guide.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/fake-telegram/index.js";
 import { TestBot } from "../support/harness.js";
 
 const i18n = createI18n(createLogger("silent"));

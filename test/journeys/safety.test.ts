@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RATE_LIMIT } from "../../src/bot/create-bot.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/fake-telegram/index.js";
 import { startInEnglish, TestBot } from "../support/harness.js";
 
 const tracked = (t: TestBot, user: FakeUser) => t.prisma.trackedMessage.count({ where: { chatId: String(user.id) } });

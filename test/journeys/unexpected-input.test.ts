@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/fake-telegram/index.js";
 import { startInEnglish, TestBot } from "../support/harness.js";
 
 const MENU_FIRST = "🆘 I need help now";

@@ -10,7 +10,7 @@ import { privacyJobs } from "../../src/privacy/jobs.js";
 import type { Job } from "../../src/scheduler/index.js";
 import type { Clock } from "../../src/shared/clock.js";
 import { createCipher, parseKey, type Cipher } from "../../src/shared/crypto.js";
-import { FakeTelegram, type FakeUser, type UserOptions } from "../fake-telegram/index.js";
+import { FakeTelegram, type FakeUser, type UserOptions } from "../../src/fake-telegram/index.js";
 import { freshDatabase } from "./db.js";
 
 export interface LogRecord {

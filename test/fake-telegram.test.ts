@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Bot, GrammyError, InlineKeyboard } from "grammy";
-import { FakeTelegram } from "./index.js";
+import { FakeTelegram } from "../src/fake-telegram/index.js";
 
 let fake: FakeTelegram;
 
