@@ -14,6 +14,8 @@ export interface SessionData {
   locale?: Locale;
   /** Erase the chat this many minutes after the person's last activity. */
   autoErase?: AutoEraseMinutes;
+  /** The one destructive action the person was last asked to confirm (src/ui/confirm.ts). */
+  confirm?: { scope: string; token: string };
 }
 
 export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor;

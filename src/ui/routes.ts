@@ -17,7 +17,7 @@ export const Route = {
   safe: "safe",
   /** Auto-erase setting: `erase`, `erase:<minutes>` (0 = off). */
   erase: "erase",
-  /** Delete my data: `forget`, `forget:yes`, `forget:erase`. */
+  /** Delete my data: `forget`, then `forget:yes:<token>` or `forget:erase:<token>` (src/ui/confirm.ts). */
   forget: "forget",
 } as const;
 

@@ -3,10 +3,13 @@ import { dropSession, type BotContext } from "../../bot/context.js";
 import type { Feature, FeatureDeps } from "../../bot/feature.js";
 import { AUTO_ERASE_MINUTES, isAutoEraseMinutes } from "../../privacy/auto-erase.js";
 import { escapeHtml } from "../../shared/html.js";
+import { confirmed, confirmPattern, confirmToken } from "../../ui/confirm.js";
 import { Route } from "../../ui/routes.js";
 import { navScreen, show, type Screen } from "../../ui/screen.js";
 
 const chatId = (ctx: BotContext) => String(ctx.chat!.id);
+const FORGET_YES = `${Route.forget}:yes`;
+const FORGET_ERASE = `${Route.forget}:erase`;
 
 function aboutScreen(ctx: BotContext, { name, contact }: FeatureDeps["org"]): Screen {
   const lines = [name ? ctx.t("about-org", { name: escapeHtml(name) }) : ctx.t("about-org-unset")];
@@ -44,8 +47,9 @@ async function forgetScreen(ctx: BotContext, privacy: FeatureDeps["privacy"]): P
     : ctx.t("forget-nothing");
   const keyboard = new InlineKeyboard();
   if (items.length) {
-    keyboard.text(ctx.t("btn-forget-confirm"), `${Route.forget}:yes`).row();
-    keyboard.text(ctx.t("btn-forget-and-erase"), `${Route.forget}:erase`).row();
+    const token = confirmToken(ctx, Route.forget);
+    keyboard.text(ctx.t("btn-forget-confirm"), `${FORGET_YES}:${token}`).row();
+    keyboard.text(ctx.t("btn-forget-and-erase"), `${FORGET_ERASE}:${token}`).row();
   }
   return { ...navScreen(ctx, text, { self: Route.forget, back: Route.about }, keyboard), protect: true };
 }
@@ -83,13 +87,15 @@ export const privacyFeature: Feature = {
     const forget = async (ctx: BotContext) => show(ctx, await forgetScreen(ctx, privacy));
     c.command("forget", forget);
     c.callbackQuery(Route.forget, forget);
-    c.callbackQuery(`${Route.forget}:yes`, async (ctx) => {
+    c.callbackQuery(confirmPattern(FORGET_YES), async (ctx) => {
+      if (!confirmed(ctx, Route.forget, ctx.match[1])) return forget(ctx);
       await privacy.forget(chatId(ctx));
       dropSession(ctx);
       const keyboard = new InlineKeyboard().text(ctx.t("btn-menu"), Route.menu);
       await show(ctx, { text: ctx.t("forget-done"), keyboard });
     });
-    c.callbackQuery(`${Route.forget}:erase`, async (ctx) => {
+    c.callbackQuery(confirmPattern(FORGET_ERASE), async (ctx) => {
+      if (!confirmed(ctx, Route.forget, ctx.match[1])) return forget(ctx);
       await ctx.answerCallbackQuery().catch(() => {});
       await privacy.messages.erase(chatId(ctx));
       await privacy.forget(chatId(ctx));
