@@ -64,7 +64,7 @@ describe("locales", () => {
   });
 
   it("texts use only variables the code provides", () => {
-    const provided = new Set([...Object.keys(hotlines), "name", "contact", "minutes", "count", "language"]);
+    const provided = new Set([...Object.keys(hotlines), "name", "contact", "minutes", "count", "language", "seconds"]);
     for (const [key, vars] of uk) for (const v of vars) expect(provided.has(v), `${key} uses $${v}`).toBe(true);
   });
 

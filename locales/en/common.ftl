@@ -9,4 +9,8 @@ error-text =
     If you are in danger, call { $police }.
 btn-exit = 🚪 Quick exit
 btn-numbers = 📞 Numbers
-rate-limit-text = That is a lot of messages, so I will pause for a moment. Please try again in a minute. If you are in danger, call { $police }.
+rate-limit-text = That is a lot of messages at once, so I will pause for a moment. Please try again in { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }. If you are in danger, call { $police }.
+rate-limit-notice = Too many taps at once: please try again in { $seconds } seconds. In danger? Police { $police }, hotline { $govHotline }, La Strada { $laStrada }.

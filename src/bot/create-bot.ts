@@ -2,7 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import type { PrismaClient } from "@prisma/client";
-import { Bot, InlineKeyboard, session, type BotConfig, type BotError, type Context } from "grammy";
+import { Bot, InlineKeyboard, session, type BotConfig, type BotError, type Context, type MiddlewareFn } from "grammy";
 import { features } from "../features/index.js";
 import { fallbackComposer } from "../features/fallback/index.js";
 import { mainMenu } from "../features/menu/index.js";
@@ -14,7 +14,7 @@ import { MessageLog, type DeleteMessages } from "../privacy/messages.js";
 import type { Clock } from "../shared/clock.js";
 import type { Cipher } from "../shared/crypto.js";
 import { Counters } from "../stats/counters.js";
-import { hotlineVars } from "../shared/hotlines.js";
+import { hotlines, hotlineVars } from "../shared/hotlines.js";
 import { Route } from "../ui/routes.js";
 import type { BotContext, SessionData } from "./context.js";
 import type { FeatureDeps } from "./feature.js";
@@ -53,6 +53,9 @@ export const RATE_LIMIT = { updates: 10, windowMs: 5_000 };
 
 const chatKey = (ctx: Context) => ctx.chat?.id.toString();
 
+/** The numbers as plain text, for notices that cannot hold HTML. */
+const plainNumbers = Object.fromEntries(Object.entries(hotlines).map(([id, h]) => [id, h.number]));
+
 /**
  * Builds the bot: message tracking, quick exit, rate limit, encrypted
  * sessions, i18n, every feature, the fallback and the error boundary. Also
@@ -81,6 +84,7 @@ export function createBot(opts: BotOptions) {
   /** A failed update is logged (no message text) and the person gets a gentle answer. */
   const reportFailure = async ({ ctx, error }: BotError<BotContext>) => {
     logger.error({ update: ctx.update.update_id, err: describeError(error) }, "update failed");
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
     if (ctx.chat?.type !== "private") return;
     const keyboard = new InlineKeyboard()
       .text(tr(ctx, "btn-menu"), Route.menu)
@@ -103,28 +107,51 @@ export function createBot(opts: BotOptions) {
 
   // Only private chats for now: staff groups get their own branch later.
   const chats = bot.errorBoundary(reportFailure).chatType("private");
+  // A press acts only for the chat's owner: Telegram sends no other presses in a
+  // private chat, but a forged update (a webhook without its secret) could.
+  chats.on("callback_query", async (ctx, next) => {
+    if (ctx.callbackQuery.from.id === ctx.chat.id) return next();
+    await ctx.answerCallbackQuery().catch(() => {});
+  });
   chats.use(tracking.incoming);
+  chats.use(editedCommands);
 
   const deps: FeatureDeps = {
     mainMenu: mainMenu(features.flatMap((f) => f.menu ?? [])),
     org: opts.org,
+    isScreen: (route) => features.some((f) => f.screens?.(route) ?? false),
     counters,
     privacy: { messages, schedule, forget: (id) => forgetChat(prisma, id), exitText: opts.exitText },
   };
   for (const feature of features.filter((f) => f.early)) chats.use(feature.composer(deps));
 
   const rate = opts.rateLimit ?? RATE_LIMIT;
-  chats.use(
-    limit({
-      timeFrame: rate.windowMs,
-      limit: rate.updates,
-      keyGenerator: (ctx: BotContext) => (isQuickExit(ctx) ? undefined : String(ctx.from?.id)),
-      // Called once per window: one warning, never a reply per flooded update.
-      onLimitExceeded: async (ctx: BotContext) => {
-        await ctx.reply(tr(ctx, "rate-limit-text"), { parse_mode: "HTML" }).catch(() => {});
-      },
-    }),
-  );
+  const seconds = Math.ceil(rate.windowMs / 1000);
+  const limiter = limit<BotContext, never>({
+    timeFrame: rate.windowMs,
+    limit: rate.updates,
+    keyGenerator: (ctx: BotContext) => (isQuickExit(ctx) ? undefined : String(ctx.from?.id)),
+    // Called once per window: one warning, never a reply per flooded update.
+    onLimitExceeded: async (ctx: BotContext) => {
+      const keyboard = new InlineKeyboard().text(tr(ctx, "btn-sos"), Route.sos).text(tr(ctx, "btn-exit"), Route.exit);
+      const text = i18n.t(localeOf(ctx), "rate-limit-text", { ...hotlineVars, seconds });
+      await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(() => {});
+    },
+  });
+  // 🆘 is limited like everything else but quick exit: it edits a message, and a
+  // flood of those would meet Telegram's own per-chat limit and hold up the bot.
+  // A limited press still gets an answer, and that answer is the emergency
+  // numbers themselves, so someone tapping in panic is never left with nothing.
+  chats.use(async (ctx, next) => {
+    let passed = false;
+    await limiter(ctx, () => {
+      passed = true;
+      return next();
+    });
+    if (passed || !ctx.callbackQuery) return;
+    const text = i18n.t(localeOf(ctx), "rate-limit-notice", { ...plainNumbers, seconds });
+    await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
+  });
   const stored = encrypted<SessionData>(prismaSessionStore(prisma), cipher);
   chats.use(
     session<SessionData, BotContext>({
@@ -133,7 +160,7 @@ export function createBot(opts: BotOptions) {
       storage: writeOnlyChanges(opts.sessionCache ? cached(stored, opts.sessionCache) : stored),
     }),
   );
-  chats.use(i18n, rememberTranslations());
+  chats.use(i18n, rememberTranslations(i18n));
   // Auto-erase counts from the person's last activity.
   chats.use(async (ctx, next) => {
     if (ctx.session.autoErase) await schedule.postpone(String(ctx.chat.id), ctx.session.autoErase);
@@ -142,8 +169,25 @@ export function createBot(opts: BotOptions) {
 
   for (const feature of features.filter((f) => !f.early)) chats.use(feature.composer(deps));
   chats.use(fallbackComposer(deps));
+  // Presses anywhere else (groups, inline messages) are answered, so no spinner hangs.
+  bot.on("callback_query", (ctx) => ctx.answerCallbackQuery().catch(() => {}));
   return { bot, i18n, messages, schedule, counters };
 }
+
+/**
+ * An edited message that became a command (a typo put right: "/sso" → "/sos")
+ * runs as that command; any other edit was answered as the original message
+ * and gets no second answer.
+ */
+const editedCommands: MiddlewareFn<BotContext> = (ctx, next) => {
+  const edited = ctx.update.edited_message;
+  if (!edited) return next();
+  if (edited.entities?.[0]?.type !== "bot_command" || edited.entities[0].offset !== 0) return;
+  // The update is handed on as a new message: every command handler sees it as typed.
+  ctx.update.message = edited;
+  delete ctx.update.edited_message;
+  return next();
+};
 
 /**
  * An error as logs may hold it: type and message, with long digit runs

@@ -10,6 +10,8 @@ export interface FeatureDeps {
   /** The main menu, built from the features that have a menu entry. */
   mainMenu: (ctx: BotContext) => Screen;
   org: { name?: string; contact?: string };
+  /** True for a route a "back" button may lead to (see `Feature.screens`). */
+  isScreen: (route: string) => boolean;
   /** Anonymous daily counters (no person in them). */
   counters: Counters;
   privacy: {
@@ -28,6 +30,13 @@ export interface Feature {
   /** Commands shown in Telegram's command list: name and description key. */
   commands?: { command: string; description: string }[];
   composer(deps: FeatureDeps): Composer<BotContext>;
+  /**
+   * The feature's screens that other screens may lead back to (e.g. from the
+   * emergency numbers): true for a route that opens a screen and changes
+   * nothing, with valid arguments. Button data is input: a route taken from
+   * it is checked here before it goes into a new button.
+   */
+  screens?: (route: string) => boolean;
   /**
    * Runs before rate limiting, sessions and i18n: for what must work at once
    * and always (quick exit). Such a composer cannot use `ctx.session` or `ctx.t`.

@@ -44,16 +44,24 @@ export function createI18n(logger: Logger): I18n<BotContext> {
  * Remembers texts that take no variables of their own, per locale. The i18n
  * plugin negotiates languages on every lookup and a screen makes a dozen;
  * such a text never changes while the bot runs (phone numbers are global).
+ * Every text is rendered here in the locale it is remembered under: the one
+ * the plugin negotiated for this update, followed through renegotiation. (The
+ * person's session may be gone mid-update, after /forget; the locale stays.)
  */
-export function rememberTranslations(): MiddlewareFn<BotContext> {
+export function rememberTranslations(i18n: I18n<BotContext>): MiddlewareFn<BotContext> {
   const texts = new Map<string, string>();
   return (ctx, next) => {
-    const translate = ctx.t;
+    let locale = localeOf(ctx); // the plugin's negotiator is localeOf, run just before
+    const renegotiate = ctx.i18n.renegotiateLocale;
+    ctx.i18n.renegotiateLocale = async () => {
+      await renegotiate();
+      locale = localeOf(ctx);
+    };
     ctx.t = ctx.translate = (key, variables) => {
-      if (variables) return translate(key, variables);
-      const id = `${localeOf(ctx)}:${key}`;
+      if (variables) return i18n.t(locale, key, { ...hotlineVars, ...variables });
+      const id = `${locale}:${key}`;
       let text = texts.get(id);
-      if (text === undefined) texts.set(id, (text = translate(key)));
+      if (text === undefined) texts.set(id, (text = i18n.t(locale, key, hotlineVars)));
       return text;
     };
     return next();

@@ -160,12 +160,15 @@ export class FakeUser {
     return this.pressData(button.data, m.id);
   }
 
-  /** Sends a callback query with any data, e.g. from a stale or crafted button. */
-  async pressData(data: string, messageId: number): Promise<void> {
+  /**
+   * Sends a callback query with any data, e.g. from a stale or crafted button;
+   * `from` forges the presser (Telegram itself never sends that in a private chat).
+   */
+  async pressData(data: string, messageId: number, opts: { from?: User } = {}): Promise<void> {
     const m = this.history.get(messageId);
     if (m?.from !== "bot") throw new Error(`user ${this.id}: no bot message ${messageId}`);
     const id = this.fake.newCallbackId(this);
-    const callback_query = { id, from: this.from, message: m.raw, chat_instance: `-${this.id}77`, data };
+    const callback_query = { id, from: opts.from ?? this.from, message: m.raw, chat_instance: `-${this.id}77`, data };
     return this.fake.dispatch(this, { callback_query }, `press of ${JSON.stringify(data)}`);
   }
 

@@ -36,6 +36,15 @@ function pageScreen(ctx: BotContext, guide: Guide, { topic, page, last }: GuideP
   return navScreen(ctx, text, { self, back: guide.id }, keyboard);
 }
 
+const pageRoute = (guide: Guide) => new RegExp(`^${guide.id}:([a-z0-9-]+)(?::(\\d+))?$`);
+
+/** True for the guide's list and for its existing topic pages. */
+export function isGuideScreen(guide: Guide, route: string): boolean {
+  if (route === guide.id) return true;
+  const m = pageRoute(guide).exec(route);
+  return m !== null && guidePage(guide, m[1]!, Number(m[2] ?? 1))?.page === Number(m[2] ?? 1);
+}
+
 /**
  * The screens of a guide: `<id>` lists the topics, `<id>:<topic>[:<page>]`
  * shows a page. A topic or page that no longer exists (an old button) falls
@@ -44,7 +53,7 @@ function pageScreen(ctx: BotContext, guide: Guide, { topic, page, last }: GuideP
 export function guideComposer(guide: Guide): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.callbackQuery(guide.id, (ctx) => show(ctx, listScreen(ctx, guide)));
-  c.callbackQuery(new RegExp(`^${guide.id}:([a-z0-9-]+)(?::(\\d+))?$`), (ctx) => {
+  c.callbackQuery(pageRoute(guide), (ctx) => {
     const found = guidePage(guide, ctx.match[1]!, Number(ctx.match[2] ?? 1));
     return show(ctx, found ? pageScreen(ctx, guide, found) : listScreen(ctx, guide));
   });

@@ -21,7 +21,16 @@ export const Route = {
   forget: "forget",
 } as const;
 
+/** Telegram's limit for a button's callback data. */
+export const MAX_CALLBACK_BYTES = 64;
+
+/** `<route>:<arg>`, or the bare route where there is no arg or the pair would not fit in a button. */
+export function withArg(route: string, arg: string | undefined): string {
+  const full = `${route}:${arg}`;
+  return arg && Buffer.byteLength(full) <= MAX_CALLBACK_BYTES ? full : route;
+}
+
 /** Route of the emergency screen that leads back to `from`. */
 export function sosRoute(from: string): string {
-  return from === Route.sos ? Route.sos : `${Route.sos}:${from}`;
+  return from === Route.sos ? Route.sos : withArg(Route.sos, from);
 }

@@ -1,6 +1,6 @@
 import { GrammyError, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/context.js";
-import { Route, sosRoute } from "./routes.js";
+import { MAX_CALLBACK_BYTES, Route, sosRoute } from "./routes.js";
 
 /** What one bot message shows: HTML text and its buttons. */
 export interface Screen {
@@ -23,10 +23,16 @@ function telegramSays(err: unknown, fragment: string): boolean {
  * a new message. `notice` is shown briefly over the chat when a button was pressed.
  */
 export async function show(ctx: BotContext, screen: Screen, notice?: string): Promise<void> {
+  // Builders leave empty rows behind `.row()`; Telegram is sent only real ones.
+  const inline_keyboard = screen.keyboard.inline_keyboard.filter((row) => row.length > 0);
+  for (const button of inline_keyboard.flat()) {
+    const data = "callback_data" in button ? button.callback_data : undefined;
+    // A route built from too long an argument: a bug to find in tests, not in a chat.
+    if (data !== undefined && Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new Error(`callback data over 64 bytes: ${data.slice(0, 40)}…`);
+  }
   const options = {
     parse_mode: "HTML" as const,
-    // Builders leave empty rows behind `.row()`; Telegram is sent only real ones.
-    reply_markup: { inline_keyboard: screen.keyboard.inline_keyboard.filter((row) => row.length > 0) },
+    reply_markup: { inline_keyboard },
     link_preview_options: { is_disabled: true },
     protect_content: screen.protect,
   };

@@ -30,15 +30,6 @@ describe("unexpected input", () => {
     expect(t.problems).toEqual([]);
   });
 
-  it("an edited message gets the same answer", async () => {
-    const t = await TestBot.start();
-    const user = await englishUser(t);
-    await user.send("hello");
-    const mine = user.messages.find((m) => m.from === "user" && m.text === "hello")!;
-    await user.edit(mine.id, "hello again");
-    expect(user.lastText).toContain("I am only a bot");
-  });
-
   it("an unknown command says so and shows the menu", async () => {
     const t = await TestBot.start();
     const user = await englishUser(t);

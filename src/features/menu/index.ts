@@ -15,6 +15,7 @@ export function mainMenu(entries: { label: string; route: string }[]): (ctx: Bot
 
 export const menuFeature: Feature = {
   commands: [{ command: "menu", description: "cmd-menu" }],
+  screens: (route) => route === Route.menu,
   composer({ mainMenu }) {
     const c = new Composer<BotContext>();
     c.command(["menu", "help"], (ctx) => show(ctx, mainMenu(ctx)));

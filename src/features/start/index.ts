@@ -55,6 +55,7 @@ function languagePicker(ctx: BotContext): Screen {
 export const startFeature: Feature = {
   menu: { label: "menu-language", route: Route.language },
   commands: [{ command: "language", description: "cmd-language" }],
+  screens: (route) => route === Route.language,
   composer({ mainMenu }) {
     const c = new Composer<BotContext>();
     c.command("start", (ctx) => show(ctx, safetyQuestion(ctx)));
