@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FakeUser } from "../../src/fake-telegram/index.js";
-import { startInEnglish, TestBot } from "../support/harness.js";
+import { personWithSettings, startInEnglish, TestBot } from "../support/harness.js";
 
 /** Found by trying the bot as an attacker and as a person in panic would. */
 
@@ -12,16 +12,6 @@ function dataOf(user: FakeUser): string[] {
 
 async function sessionRows(t: TestBot, user: FakeUser): Promise<number> {
   return t.prisma.session.count({ where: { key: String(user.id) } });
-}
-
-/** A person who chose a language and auto-erase: there is something to delete. */
-async function personWithData(t: TestBot): Promise<FakeUser> {
-  const user = t.user({ languageCode: "en" });
-  await startInEnglish(user);
-  await user.send("/privacy");
-  await user.press("⏱ Auto-erase: off");
-  await user.press("4 hours");
-  return user;
 }
 
 describe("texts are never served to the wrong person", () => {
@@ -78,7 +68,7 @@ describe("destructive routes act only from their confirmation", () => {
     "a forged %s on another message deletes nothing and shows the confirmation",
     async (data) => {
       const t = await TestBot.start();
-      const user = await personWithData(t);
+      const user = await personWithSettings(t);
       await user.send("/sos");
       const before = user.messages.length;
       await user.pressData(data, user.lastBotMessage!.id);
@@ -92,7 +82,7 @@ describe("destructive routes act only from their confirmation", () => {
 
   it("an old confirmation's button stops working once a newer one was shown", async () => {
     const t = await TestBot.start();
-    const user = await personWithData(t);
+    const user = await personWithSettings(t);
     await user.send("/forget");
     const first = user.lastBotMessage!;
     const stale = first.buttons!.flat().find((b) => b.text === "🗑 Yes, delete my data")!.data!;
@@ -110,7 +100,7 @@ describe("destructive routes act only from their confirmation", () => {
 describe("presses from someone else", () => {
   it("are answered and change nothing, even quick exit or delete", async () => {
     const t = await TestBot.start();
-    const user = await personWithData(t);
+    const user = await personWithSettings(t);
     const intruder = t.user({ languageCode: "en" });
     await user.send("/forget");
     const confirm = user.lastBotMessage!;
@@ -126,7 +116,7 @@ describe("presses from someone else", () => {
 describe("route arguments are checked", () => {
   it("a back target that is not a known screen gives no way back, never a deleting button", async () => {
     const t = await TestBot.start();
-    const user = await personWithData(t);
+    const user = await personWithSettings(t);
     const id = user.lastBotMessage!.id;
     for (const from of ["forget:yes", "forget:erase:abc", "x".repeat(60), "rights:nope", "rights:urgent:99", "sos"]) {
       await user.pressData(`sos:${from}`, id);

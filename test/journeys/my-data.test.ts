@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { reencryptAll } from "../../src/privacy/rekey.js";
 import { createCipher, newKey, parseKey } from "../../src/shared/crypto.js";
-import { startInEnglish, TEST_KEY, TestBot } from "../support/harness.js";
+import { personWithSettings, startInEnglish, TEST_KEY, TestBot } from "../support/harness.js";
 
 /** Every cell of every table (the whole schema, so new tables are covered) that mentions `needle`. */
 function rowsMentioning(t: TestBot, needle: string): string[] {
@@ -25,11 +25,7 @@ function rowsMentioning(t: TestBot, needle: string): string[] {
 }
 
 async function personWithData(t: TestBot) {
-  const user = t.user({ languageCode: "en" });
-  await startInEnglish(user);
-  await user.send("/privacy");
-  await user.press("⏱ Auto-erase: off");
-  await user.press("4 hours");
+  const user = await personWithSettings(t);
   await user.send("/forget");
   return user;
 }

@@ -154,3 +154,13 @@ export async function startInEnglish(user: FakeUser): Promise<void> {
   await user.press("Yes, it is safe");
   await user.press("English");
 }
+
+/** An English-speaking person who chose a language and 4-hour auto-erase: there is something kept about them. */
+export async function personWithSettings(t: TestBot): Promise<FakeUser> {
+  const user = t.user({ languageCode: "en" });
+  await startInEnglish(user);
+  await user.send("/privacy");
+  await user.press("⏱ Auto-erase: off");
+  await user.press("4 hours");
+  return user;
+}
