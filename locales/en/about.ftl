@@ -4,10 +4,9 @@ about-contact = Contact: { $contact }
 about-privacy =
     <b>What the bot keeps</b>
     • The language and auto-erase setting you chose, encrypted, until you delete them.
-    • The numbers of this chat’s messages, not their content, for 48 hours, so that quick exit and auto-erase can erase them.
-    • This chat’s Telegram ID, unencrypted, while any of the above is kept: without it the bot could not erase the messages.
-    The bot does not keep message texts, your name, username, phone number or location. Technical logs hold none of your messages, and your Telegram user ID appears there only as a one-way code.
-    To delete everything: /forget or the button below.
+    • The numbers of this chat’s messages (not their content) for 48 hours, so that quick exit and auto-erase can erase them.
+    • This chat’s ID (the same as your Telegram ID), unencrypted, while any of this is kept: without it nothing could be erased.
+    The bot does not keep message texts, your name, username, phone number or location. Technical logs hold none of your messages, and show your ID only as a one-way code.
 btn-about-telegram = 📱 What stays in Telegram
 about-telegram =
     <b>What stays in Telegram</b>
