@@ -9,7 +9,7 @@ bystander-five-ds-1 =
     Here are five ways to step in, suggested by Right To Be (known as the “5 Ds”). Choose the one that feels safe for you.
 
     • <b>Distract.</b> You can interrupt with something ordinary, for example by asking one of them an unrelated question.
-    • <b>Get help.</b> You can call the police on { $police }, or ask other people nearby to step in.
+    • <b>Delegate.</b> You can call the police on { $police }, or get other people nearby to help.
 bystander-five-ds-2 =
     • <b>Document.</b> Filming makes sense only when someone is already helping the person. It is best to keep your distance and to give the recording to the person who was harmed: it is their choice what happens with it.
     • <b>Delay.</b> If you could not step in, you can check in later: ask how they are and whether they would like any help.
@@ -33,7 +33,7 @@ bystander-report-1 =
 
 bystander-children = When a child is at risk
 bystander-children-1 =
-    If a child is in danger now, you can call the police straight away: { $police }.
+    If a child is in danger right now, you can call the police straight away: { $police }.
 
     To talk it over or share what worries you, you can call the La Strada Ukraine line for children and young people: { $childLine } or { $childLineFree }, free of charge.
 

@@ -93,7 +93,7 @@ rights-restrict-2 =
 
     Lawyers of the free legal aid system can help you write the application: { $legalAid }.
 
-    If you are in danger now, you can call the police: { $police }.
+    If you are in danger right now, you can call the police: { $police }.
 
 ## When it is a crime
 
@@ -147,4 +147,4 @@ rights-crsv-1 =
 
     Lawyers of the free legal aid system can help you apply: { $legalAid }.
 
-    You decide whether and when to apply. If you would like to talk to someone now, Lifeline Ukraine is there: { $lifeline }.
+    You decide whether and when to apply. If you would like to talk to someone right now, Lifeline Ukraine is there: { $lifeline }.
