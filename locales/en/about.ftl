@@ -4,14 +4,15 @@ about-contact = Contact: { $contact }
 about-privacy =
     <b>What the bot keeps</b>
     • The language and auto-erase setting you chose, encrypted, until you delete them.
-    • The numbers of this chat's messages, not their content, for 48 hours, so that quick exit and auto-erase can erase them.
-    The bot does not keep message texts, your name, username, phone number or location. Technical logs hold none of your messages, and your Telegram number appears there only as a one-way code.
-    To delete everything: /forget or the button below.
-
-    <b>What stays on your phone</b>
-    • Chats with bots are ordinary Telegram cloud chats, not end-to-end encrypted.
-    • Quick exit (/exit) erases the messages of the last 48 hours on both sides. Older ones stay: delete the chat in Telegram to remove them.
-    • The chat stays in your chat list, and notifications can show the start of messages, even on a locked screen. You can turn them off for this chat.
+    • The numbers of this chat’s messages (not their content) for 48 hours, so that quick exit and auto-erase can erase them.
+    • This chat’s ID (the same as your Telegram ID), unencrypted, while any of this is kept: without it nothing could be erased.
+    The bot does not keep message texts, your name, username, phone number or location. Technical logs hold none of your messages, and show your ID only as a one-way code.
+btn-about-telegram = 📱 What stays in Telegram
+about-telegram =
+    <b>What stays in Telegram</b>
+    • Chats with bots are ordinary Telegram cloud chats, not end-to-end encrypted. They can be seen on every device logged into your account, such as Telegram Desktop on a shared computer.
+    • Quick exit (/exit) and auto-erase delete the messages of the last 48 hours on both sides. Older ones stay: delete the chat in Telegram to remove them.
+    • The chat itself stays in your chat list, and notifications can show the start of messages, even on a locked screen. You can turn them off for this chat.
 btn-auto-erase = ⏱ Auto-erase: { erase-option }
 btn-forget = 🗑 Delete my data
 erase-option =
@@ -23,13 +24,13 @@ erase-option =
     }
 erase-text =
     <b>Auto-erase</b>
-    The bot can erase our conversation by itself, your messages and its own, a set time after your last action in the chat. Telegram allows erasing messages less than 48 hours old.
+    The bot can erase our conversation by itself, your messages and its own, a set time after your last action in the chat. It can only erase messages less than 48 hours old.
 erase-state =
     { $minutes ->
         [0] Auto-erase is off now.
        *[other] On now: the conversation is erased { erase-option } after your last action.
     }
-forget-intro = This is what the bot keeps about you:
+forget-intro = This is what the bot keeps about you (this message cannot be forwarded or saved):
 forget-item-language = language: { $language }
 forget-item-auto-erase = auto-erase: { erase-option }
 forget-item-messages =

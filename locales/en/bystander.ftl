@@ -1,4 +1,4 @@
-# "Help someone else" (content brief §7). Phone numbers only through variables.
+# “Help someone else” (content brief §7). Phone numbers only through variables.
 
 bystander-intro = If you see or suspect that someone is being abused, you can help in ways that keep both you and them safe.
 
@@ -6,7 +6,7 @@ bystander-intro = If you see or suspect that someone is being abused, you can he
 
 bystander-five-ds = How to step in: the 5 Ds
 bystander-five-ds-1 =
-    The "5 Ds" approach from Right To Be offers five ways to help. Choose the one that feels safe for you.
+    Here are five ways to step in, suggested by Right To Be (known as the “5 Ds”). Choose the one that feels safe for you.
 
     • <b>Distract.</b> You can interrupt with something ordinary, for example by asking one of them an unrelated question.
     • <b>Delegate.</b> You can call the police on { $police }, or get other people nearby to help.
@@ -35,7 +35,7 @@ bystander-children = When a child is at risk
 bystander-children-1 =
     If a child is in danger right now, you can call the police straight away: { $police }.
 
-    To talk it over or share what worries you, you can call La Strada's line for children and young people: { $childLine } or { $childLineFree }, free of charge.
+    To talk it over or share what worries you, you can call the La Strada Ukraine line for children and young people: { $childLine } or { $childLineFree }, free of charge.
 
     You can report anonymously to the government hotline { $govHotline }: it also takes reports of violence against children.
 
@@ -50,7 +50,7 @@ bystander-dont-1 =
     So that your help does no harm, it is better not to:
 
     • confront the abuser alone: it can be dangerous for you and for the person being harmed;
-    • share the person's story with others without their consent;
+    • share the person’s story with others without their consent;
     • pressure, rush or blame them: only they can decide what to do and when;
     • post photos or videos on social media: it can put them at risk.
 

@@ -1,12 +1,12 @@
 sos-text =
     <b>If you are in danger</b>
 
-    { $police } — police: if someone is hurting or threatening you, or you see violence. 24/7, free.
-    { $ambulance } — ambulance: if you are injured or feel unwell.
-    { $emergency } — single emergency number. Not yet in every region, so { $police } or { $ambulance } first.
-    { $govHotline } — government hotline on domestic violence, trafficking and violence against children. Anonymous, 24/7, free.
-    { $laStrada } or { $laStradaFree } — La Strada Ukraine national hotline: someone listens and advises. 24/7, free.
-    { $childLine } or { $childLineFree } — La Strada Ukraine line for children and young people. Free.
+    { $police } — police, if someone hurts or threatens you. 24/7, free.
+    { $ambulance } — ambulance. 24/7, free.
+    { $emergency } — single emergency number; coverage may still be incomplete.
+    { $govHotline } — government hotline: domestic and gender-based violence, trafficking, violence against children. Anonymous, 24/7, free.
+    { $laStrada } or { $laStradaFree } — La Strada Ukraine: someone listens and advises. 24/7, free.
+    { $childLine } or { $childLineFree } — La Strada Ukraine for children and young people. Free.
 
     Tap a number to copy it.
 lines-text =

@@ -1,4 +1,4 @@
-# "My rights" (content brief §2). Phone numbers only through variables.
+# “My rights” (content brief §2). Phone numbers only through variables.
 
 rights-intro = A short guide to what Ukrainian law says about domestic violence and how it can protect you. Choose a topic.
 
@@ -6,7 +6,7 @@ rights-intro = A short guide to what Ukrainian law says about domestic violence 
 
 rights-forms = What is domestic violence
 rights-forms-1 =
-    The Law of Ukraine "On Prevention and Counteraction of Domestic Violence" (No. 2229-VIII) names four forms of domestic violence:
+    The Law of Ukraine “On Prevention and Counteraction of Domestic Violence” (No. 2229-VIII) names four forms of domestic violence:
 
     • <b>physical</b>: causing pain or harm to your body;
     • <b>sexual</b>: any sexual acts without your consent;
@@ -17,7 +17,7 @@ rights-forms-2 =
 
     Violence can happen without bruises. If you recognise any of this in your life, it is not your fault, and you have the right to protection.
 
-    You can talk about it anonymously on the government hotline { $govHotline }. The La Strada line also offers support: { $laStrada }. Both work 24/7 and are free.
+    You can talk about it anonymously on the government hotline { $govHotline }. The La Strada Ukraine line also offers support: { $laStrada }. Both work 24/7 and are free.
 
 ## Who is protected
 
@@ -59,7 +59,7 @@ rights-rights-2 =
 
 ## Urgent restraining order
 
-rights-urgent = Urgent restraining order
+rights-urgent = Urgent restraining order (police)
 rights-urgent-1 =
     This is an order issued by the <b>police</b> for <b>up to 10 days</b>. The police issue it on their own initiative or when you apply for it.
 
@@ -67,12 +67,12 @@ rights-urgent-1 =
     • oblige the abuser to leave the home, even if the abuser owns it;
     • ban the abuser from entering the home;
     • ban contacting you in any way.
-
+rights-urgent-2 =
     If the risk assessment carried out by the police finds a high risk, the police are obliged to issue the order. Breaking the order is an offence.
 
-    You can ask for an order when you call { $police }, or ask the officers who come out to the call.
+    To get an order, you can apply to the police, including the officers who come out to a call.
 
-    For longer protection, from 1 to 6 months, you can go to court for a restrictive order.
+    For longer protection, from 1 to 6 months, there is the restrictive order, issued by a court.
 
 ## Restrictive order
 
@@ -85,11 +85,11 @@ rights-restrict-1 =
     • ban them from coming within a set distance of your home, work or place of study;
     • ban stalking you;
     • ban any contact, including through other people;
-    • limit the abuser's contact with a child.
+    • limit the abuser’s contact with a child.
 rights-restrict-2 =
     Who can apply to the court:
     • you or your representative;
-    • for a child: the parents or the children's service.
+    • for a child: the parents or the children’s service.
 
     Lawyers of the free legal aid system can help you write the application: { $legalAid }.
 
@@ -131,9 +131,9 @@ rights-children-1 =
 
     So the child also has the right to protection and help.
 
-    The parents or the children's service can apply to the court for a restrictive order to protect a child. The court can limit the abuser's contact with the child.
-
-    Children and teenagers can also call La Strada's line for children and young people themselves: { $childLine } or { $childLineFree }, free of charge.
+    To protect a child, the parents or the children’s service can apply to the court for a restrictive order. The court can limit the abuser’s contact with the child.
+rights-children-2 =
+    Children and teenagers can also call the La Strada Ukraine line for children and young people themselves: { $childLine } or { $childLineFree }, free of charge.
 
     If your child has seen violence, it is not your fault. You do not have to cope with this alone: you can talk it over on { $laStrada } or { $govHotline }.
 

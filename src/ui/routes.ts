@@ -11,6 +11,8 @@ export const Route = {
   lines: "lines",
   language: "lang",
   about: "about",
+  /** What stays in Telegram (cloud chat, chat list, notifications), from About. */
+  traces: "traces",
   /** Quick exit: erase the chat. */
   exit: "exit",
   /** First contact: is it safe to talk now? `safe:yes`, `safe:no`, `safe:numbers`. */

@@ -23,7 +23,7 @@ describe("emergency help", () => {
     const user = t.user({ languageCode: "en" });
     await user.send("/menu");
     await user.press("⚖️ My rights");
-    await user.press("Urgent restraining order");
+    await user.press("Urgent restraining order (police)");
     const topic = user.lastText;
     await user.press("🆘 Emergency numbers");
     expect(user.lastText).toContain("If you are in danger");

@@ -38,7 +38,7 @@ describe("delete my data", () => {
     const user = await personWithData(t);
     expect(user.lastText).toBe(
       [
-        "This is what the bot keeps about you:",
+        "This is what the bot keeps about you (this message cannot be forwarded or saved):",
         "• language: English",
         "• auto-erase: 4 hours",
         "• the numbers of 5 messages of this chat from the last 48 hours, without content",

@@ -34,7 +34,7 @@ describe("unexpected input", () => {
     const t = await TestBot.start();
     const user = await englishUser(t);
     await user.send("/whatever");
-    expect(user.lastText).toBe("I don't know that command. Here is what I can do:");
+    expect(user.lastText).toBe("I don’t know that command. Here is what I can do:");
     expect(user.buttons[0]).toBe(MENU_FIRST);
   });
 

@@ -18,8 +18,15 @@ function aboutScreen(ctx: BotContext, { name, contact }: FeatureDeps["org"]): Sc
   const keyboard = new InlineKeyboard()
     .text(ctx.t("btn-auto-erase", { minutes: ctx.session.autoErase ?? 0 }), Route.erase)
     .row()
-    .text(ctx.t("btn-forget"), Route.forget);
+    .text(ctx.t("btn-forget"), Route.forget)
+    .row()
+    .text(ctx.t("btn-about-telegram"), Route.traces);
   return navScreen(ctx, lines.join("\n"), { self: Route.about }, keyboard);
+}
+
+/** The traces the bot cannot remove: a screen of its own so each fits on a phone. */
+function tracesScreen(ctx: BotContext): Screen {
+  return navScreen(ctx, ctx.t("about-telegram"), { self: Route.traces, back: Route.about });
 }
 
 function autoEraseScreen(ctx: BotContext): Screen {
@@ -55,9 +62,9 @@ async function forgetScreen(ctx: BotContext, privacy: FeatureDeps["privacy"]): P
 }
 
 /**
- * "About & privacy": who runs the bot, what it keeps and for how long, what
- * stays on the phone; the auto-erase setting; delete my data. Every sentence
- * must stay true of the code.
+ * "About & privacy": who runs the bot, what it keeps and for how long; one tap
+ * further, what stays in Telegram; the auto-erase setting; delete my data.
+ * Every sentence must stay true of the code.
  */
 export const privacyFeature: Feature = {
   menu: { label: "menu-about", route: Route.about },
@@ -71,6 +78,7 @@ export const privacyFeature: Feature = {
     const about = (ctx: BotContext) => show(ctx, aboutScreen(ctx, org));
     c.command("privacy", about);
     c.callbackQuery(Route.about, about);
+    c.callbackQuery(Route.traces, (ctx) => show(ctx, tracesScreen(ctx)));
 
     c.callbackQuery(Route.erase, (ctx) => show(ctx, autoEraseScreen(ctx)));
     c.callbackQuery(new RegExp(`^${Route.erase}:(${[0, ...AUTO_ERASE_MINUTES].join("|")})$`), async (ctx) => {

@@ -33,7 +33,7 @@ export const rightsGuide: Guide = {
     },
     {
       id: "urgent",
-      pages: 1,
+      pages: 2,
       next: ["rights:restrict", "rights:legal-aid"],
       source: "zakon.rada.gov.ua/laws/show/2229-19 (Law 2229-VIII), content brief §2",
       verifiedAt,
@@ -62,7 +62,7 @@ export const rightsGuide: Guide = {
     },
     {
       id: "children",
-      pages: 1,
+      pages: 2,
       next: ["rights:restrict", "rights:legal-aid", "lines"],
       source:
         "Law 3733-IX (in force 19 Dec 2024) amending zakon.rada.gov.ua/laws/show/2229-19; child line: rrda.rv.gov.ua (2026); content brief §1-2",
