@@ -33,6 +33,7 @@ const VARS: Record<string, string | number> = {
   minutes: 240,
   count: 250,
   language: "Українська",
+  seconds: 5,
 };
 
 const i18n = createI18n(createLogger("silent"));

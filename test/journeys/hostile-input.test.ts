@@ -75,7 +75,7 @@ describe("destructive routes act only from their confirmation", () => {
       expect(await sessionRows(t, user)).toBe(1);
       expect(await t.services.schedule.has(String(user.id))).toBe(true);
       expect(user.messages.length).toBe(before);
-      expect(user.lastText).toContain("This is what the bot keeps about you:");
+      expect(user.lastText).toContain("This is what the bot keeps about you");
       expect(user.unansweredCallbacks).toBe(0);
     },
   );
@@ -90,7 +90,7 @@ describe("destructive routes act only from their confirmation", () => {
     await user.pressData(stale, first.id);
     expect(await sessionRows(t, user)).toBe(1);
     // The stale press showed the confirmation again, on its own message: that one works.
-    expect(user.history.get(first.id)!.text).toContain("This is what the bot keeps about you:");
+    expect(user.history.get(first.id)!.text).toContain("This is what the bot keeps about you");
     await user.press("🗑 Yes, delete my data", { messageId: first.id });
     expect(await sessionRows(t, user)).toBe(0);
     expect(user.history.get(first.id)!.text).toContain("the bot keeps nothing about you any more");
@@ -150,7 +150,7 @@ describe("edits", () => {
     const user = t.user({ languageCode: "en" });
     await startInEnglish(user);
     await user.send("/sso");
-    expect(user.lastText).toBe("I don't know that command. Here is what I can do:");
+    expect(user.lastText).toBe("I don’t know that command. Here is what I can do:");
     const typo = user.messages.find((m) => m.from === "user" && m.text === "/sso")!;
     await user.edit(typo.id, "/sos");
     expect(user.lastText).toContain("102");

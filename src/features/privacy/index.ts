@@ -72,7 +72,7 @@ export const privacyFeature: Feature = {
     { command: "privacy", description: "cmd-privacy" },
     { command: "forget", description: "cmd-forget" },
   ],
-  screens: (route) => ([Route.about, Route.erase, Route.forget] as string[]).includes(route),
+  screens: (route) => ([Route.about, Route.traces, Route.erase, Route.forget] as string[]).includes(route),
   composer({ org, privacy }) {
     const c = new Composer<BotContext>();
     const about = (ctx: BotContext) => show(ctx, aboutScreen(ctx, org));
