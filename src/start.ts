@@ -50,10 +50,12 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
     await prisma.$disconnect();
     throw new StartError(`Cannot connect to Telegram: ${err instanceof Error ? err.message : String(err)}`);
   }
-  // A Bot API server without setMyCommands (or a 5xx) only costs the command list.
-  await registerCommands(bot.api, i18n, features).catch((err) =>
-    logger.warn({ err: describeError(err) }, "could not register the command list; the bot runs on"),
-  );
+  // A Bot API server without setMyCommands (or a 5xx, retried for a while)
+  // only costs the command list, and never delays the answers.
+  const registering = new AbortController();
+  void registerCommands(bot.api, i18n, features, registering.signal).catch((err) => {
+    if (!registering.signal.aborted) logger.warn({ err: describeError(err) }, "could not register the command list; the bot runs on");
+  });
   const runner = run(bot, {
     runner: { fetch: { allowed_updates: ALLOWED_UPDATES } },
     // Updates in progress at once: bounds memory; the work per update is short (bench/updates).
@@ -65,6 +67,7 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
     username: bot.botInfo.username,
     task: runner.task() ?? Promise.resolve(),
     async stop() {
+      registering.abort();
       await scheduler.stop();
       if (runner.isRunning()) await runner.stop();
       await prisma.$disconnect();

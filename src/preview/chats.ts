@@ -144,13 +144,12 @@ export class PreviewChats {
     const markup = chat.replyKeyboard;
     const button: KeyboardButton | undefined = markup?.keyboard[row]?.[column];
     if (button === undefined) throw new PreviewError(400, "there is no such button");
+    const place = city === undefined ? undefined : CITIES[city];
+    const asks = (what: "request_location" | "request_contact") => typeof button === "object" && Boolean((button as Partial<Record<typeof what, unknown>>)[what]);
+    if (asks("request_location") && !place) throw new PreviewError(400, "choose one of the cities");
     if (markup?.one_time_keyboard) delete chat.replyKeyboard;
-    if (typeof button === "object" && "request_location" in button && button.request_location) {
-      const place = city === undefined ? undefined : CITIES[city];
-      if (!place) throw new PreviewError(400, "choose one of the cities");
-      return this.act(chat.user.sendLocation(place.latitude, place.longitude));
-    }
-    if (typeof button === "object" && "request_contact" in button && button.request_contact) return this.act(chat.user.sendContact());
+    if (asks("request_location")) return this.act(chat.user.sendLocation(place!.latitude, place!.longitude));
+    if (asks("request_contact")) return this.act(chat.user.sendContact());
     return this.act(chat.user.send(typeof button === "string" ? button : button.text));
   }
 
