@@ -64,17 +64,18 @@ describe.skipIf(!hasChromium)("the preview in a real browser (Chromium, phone-si
     expect(await page.evaluate(() => document.activeElement?.closest("li.bot") !== null)).toBe(true);
     await button(page, "English").click();
     await untilText(page, "How can I help?");
+    await page.screenshot({ path: join(ARTEFACTS, "preview-menu.png") });
 
     await button(page, "⚖️ My rights").click();
     await untilText(page, "A short guide to what Ukrainian law says");
     await button(page, "Urgent restraining order").click();
     await untilText(page, "Urgent restraining order");
+    await page.screenshot({ path: join(ARTEFACTS, "preview-en.png") });
     await button(page, "← Back").click();
     await untilText(page, "A short guide to what Ukrainian law says");
     await button(page, "🆘 Emergency numbers").click();
     await untilText(page, "102");
     expect(await lastBotText(page).locator("strong").count()).toBeGreaterThan(0); // HTML shown as formatting
-    await page.screenshot({ path: join(ARTEFACTS, "preview-en.png") });
 
     const before = await page.locator("#chat li").count();
     expect(before).toBeGreaterThan(1);
