@@ -93,4 +93,34 @@ describe.skipIf(!hasChromium)("the preview in a real browser (Chromium, phone-si
     await page.screenshot({ path: join(ARTEFACTS, "preview-uk.png") });
     expect(external).toEqual([]); // nothing is loaded from elsewhere
   }, 60_000);
+
+  it("shows a reply keyboard, shares a stand-in city, notes protected messages, and has an admin tab", async () => {
+    const { t, server, chats } = await startTestPreview();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await button(page, "Start (/start)").click(); // Ukrainian, the default
+    await untilText(page, "Чи безпечно вам зараз переписуватися?");
+    const userId = chats.state().chats[0]!.userId!;
+    await t.bot.api.sendMessage(userId, "<b>Where</b> are you?", {
+      parse_mode: "HTML",
+      protect_content: true,
+      reply_markup: { keyboard: [[{ text: "📍 Share my location", request_location: true }]], one_time_keyboard: true },
+    });
+    await untilText(page, "Where are you?");
+    expect(await lastBotText(page).locator("strong").textContent()).toBe("Where");
+    expect(await page.locator("#chat li.bot").last().textContent()).toContain("Protected: Telegram blocks forwarding");
+
+    await button(page, "📍 Share my location").click();
+    await button(page, "Львів / Lviv").click();
+    await page.locator("#chat li.user .card", { hasText: "Location 49.8397, 24.0297" }).waitFor({ timeout: 10_000 });
+    expect(await page.locator("#reply-keyboard").isHidden()).toBe(true); // a one-time keyboard goes after use
+    await page.screenshot({ path: join(ARTEFACTS, "preview-reply-keyboard.png") });
+
+    await button(page, "Admin (ADMIN_IDS)").click();
+    expect(await page.locator("#setup").isVisible()).toBe(true);
+    expect(await page.locator("#new-person").isHidden()).toBe(true);
+    expect(await page.locator("#chat li").count()).toBe(0);
+    await button(page, "Person").click();
+    expect(await page.locator("#chat li").count()).toBeGreaterThan(2);
+  }, 60_000);
 });

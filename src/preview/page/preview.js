@@ -36,7 +36,7 @@ async function post(path, body = {}) {
     });
     const reply = await res.json().catch(() => ({}));
     if (!res.ok) note(`Not done: ${reply.error ?? res.status}`);
-    else if (reply.answered === false) note("The bot did not answer within 5 seconds (see its log).");
+    else if (reply.answered === false) note("No answer from the bot within 5 seconds.");
   } catch {
     note("The preview is not reachable. Is it still running?");
   }
@@ -210,7 +210,7 @@ function report(chat) {
   const before = seen[chat.role];
   const ids = new Set(chat.messages.map((m) => m.id));
   seen[chat.role] = { userId: chat.userId, ids, answers: chat.answers.length };
-  if (!before || before.userId !== chat.userId) return;
+  if (!before || before.userId !== chat.userId || chat.role !== role) return;
   const deleted = [...before.ids].filter((id) => !ids.has(id)).length;
   if (deleted > 0) note(`🗑 The bot deleted ${deleted} message${deleted === 1 ? "" : "s"} from this chat.`);
   const answer = chat.answers.slice(before.answers).reverse().find((a) => a.text);
