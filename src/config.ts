@@ -79,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   throw new ConfigError(setting, `${setting} ${issue.message}`);
 }
 
-export const TOKEN_HELP = `BOT_TOKEN is not set. To get one: open Telegram, talk to @BotFather, send /newbot and follow
+const TOKEN_HELP = `BOT_TOKEN is not set. To get one: open Telegram, talk to @BotFather, send /newbot and follow
 the steps; it answers with a token like 123456789:AAE... Put it in a file named .env next to
 package.json as a line BOT_TOKEN=123456789:AAE... (see .env.example), then run npm start again.`;
 
@@ -105,9 +105,9 @@ export function processStartMode(): "telegram" | "preview" {
  * on a bad one, a single line saying which, and exit 1.
  */
 export function readSettings(overrides: NodeJS.ProcessEnv = {}): Config {
-  process.env.DATABASE_URL = databaseUrl(); // also loads .env
+  loadDotEnv();
   const env = { ...process.env, ...overrides };
-  env.DATABASE_URL = databaseUrl(env); // creates its folder
+  env.DATABASE_URL = process.env.DATABASE_URL = databaseUrl(env); // with its folder created
   try {
     return loadConfig(env);
   } catch (err) {
