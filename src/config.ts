@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL, databaseUrl } from "./env.js";
+import { DEFAULT_DATABASE_URL, databaseUrl, loadDotEnv } from "./env.js";
 import { parseKey } from "./shared/crypto.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -49,6 +49,12 @@ const schema = z.object({
     .transform((s) => s.split(",").map((k) => k.trim()).filter(Boolean))
     .pipe(z.array(key)),
   QUICK_EXIT_TEXT: optionalText,
+  PREVIEW_PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a port number")
+    .min(0, "must be a port number from 0 to 65535 (0: any free port)")
+    .max(65535, "must be a port number from 0 to 65535 (0: any free port)")
+    .default(3000),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -78,13 +84,32 @@ the steps; it answers with a token like 123456789:AAE... Put it in a file named 
 package.json as a line BOT_TOKEN=123456789:AAE... (see .env.example), then run npm start again.`;
 
 /**
- * Settings for a command run from the shell (the bot, `npm run rekey`): from
- * the environment and `.env`; on a bad one, a single line saying which, and exit 1.
+ * How `npm start` runs: against Telegram, or as the local preview (a web chat
+ * with an embedded fake Bot API) when asked to (`--preview`) or when no token
+ * is set outside production. In production a missing token stays an error.
  */
-export function readSettings(): Config {
-  process.env.DATABASE_URL = databaseUrl(); // also loads .env
+export function startMode(argv: string[], env: NodeJS.ProcessEnv): "telegram" | "preview" {
+  if (argv.includes("--preview")) return "preview";
+  return env.BOT_TOKEN?.trim() || env.NODE_ENV === "production" ? "telegram" : "preview";
+}
+
+/** The start mode for this process, after loading `.env`. */
+export function processStartMode(): "telegram" | "preview" {
+  loadDotEnv();
+  return startMode(process.argv.slice(2), process.env);
+}
+
+/**
+ * Settings for a command run from the shell (the bot, `npm run rekey`): from
+ * the environment and `.env`, with `overrides` on top (the preview's presets);
+ * on a bad one, a single line saying which, and exit 1.
+ */
+export function readSettings(overrides: NodeJS.ProcessEnv = {}): Config {
+  loadDotEnv();
+  const env = { ...process.env, ...overrides };
+  env.DATABASE_URL = process.env.DATABASE_URL = databaseUrl(env); // with its folder created
   try {
-    return loadConfig(process.env);
+    return loadConfig(env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     console.error(err.setting === "BOT_TOKEN" && !process.env.BOT_TOKEN?.trim() ? TOKEN_HELP : `Setting error: ${err.message}`);

@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 export const DEFAULT_DATABASE_URL = "file:./data/bot.db";
 
 /** Loads `.env` from the working directory once, without overriding real environment variables. */
-function loadDotEnv(path = ".env"): void {
+export function loadDotEnv(path = ".env"): void {
   if (existsSync(path)) process.loadEnvFile(path);
 }
 

@@ -1,61 +1,27 @@
-import { run } from "@grammyjs/runner";
-import { registerCommands } from "./bot/commands.js";
-import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
-import { readSettings } from "./config.js";
-import { openDatabase } from "./db.js";
-import { features } from "./features/index.js";
+import { processStartMode, readSettings } from "./config.js";
 import { createLogger } from "./logger.js";
+import { startPreview } from "./preview/index.js";
 import { privacyJobs } from "./privacy/jobs.js";
-import { loadCipher } from "./privacy/keys.js";
-import { startScheduler } from "./scheduler/index.js";
-import { systemClock } from "./shared/clock.js";
+import { StartError, startBot, stopOnSignals, type JobList } from "./start.js";
 
-const config = readSettings();
-const logger = createLogger(config.LOG_LEVEL);
-const prisma = await openDatabase(config.DATABASE_URL);
-const cipher = loadCipher(config, (msg) => logger.warn(msg));
-const { bot, i18n, messages, schedule } = createBot({
-  token: config.BOT_TOKEN,
-  apiRoot: config.TELEGRAM_API_ROOT,
-  prisma,
-  logger,
-  cipher,
-  clock: systemClock,
-  org: { name: config.ORG_NAME, contact: config.ORG_CONTACT },
-  exitText: config.QUICK_EXIT_TEXT,
-  // Long polling: Telegram gives this process every update, so sessions may be cached.
-  sessionCache: 50_000,
-});
+// Every scheduled job of the bot, in one place.
+const jobs: JobList = (services) => [...privacyJobs(services)];
 
 try {
-  await bot.init();
-  await registerCommands(bot.api, i18n, features);
+  if (processStartMode() === "preview") {
+    const preview = await startPreview(jobs);
+    stopOnSignals(preview.stop, preview.logger);
+    await preview.task;
+  } else {
+    const config = readSettings();
+    const logger = createLogger(config.LOG_LEVEL);
+    const bot = await startBot(config, logger, jobs);
+    stopOnSignals(bot.stop, logger);
+    await bot.task;
+  }
 } catch (err) {
   // One clear line instead of a stack trace: a wrong token or no connection.
-  console.error(`Cannot connect to Telegram: ${err instanceof Error ? err.message : String(err)}`);
-  await prisma.$disconnect();
+  if (!(err instanceof StartError)) throw err;
+  console.error(err.message);
   process.exit(1);
 }
-const runner = run(bot, {
-  runner: { fetch: { allowed_updates: ALLOWED_UPDATES } },
-  // Updates in progress at once: bounds memory; the work per update is short (bench/updates).
-  sink: { concurrency: 32 },
-});
-// Every scheduled job of the bot, in one place.
-const scheduler = startScheduler(privacyJobs({ messages, schedule }), logger);
-logger.info({ bot: bot.botInfo.username }, "bot started");
-
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, "stopping: finishing updates in progress");
-  await scheduler.stop();
-  await runner.stop();
-  await prisma.$disconnect();
-  logger.info("stopped");
-  process.exit(0);
-}
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
-await runner.task();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -40,7 +40,9 @@ function launch(command: string, args: string[], opts: { cwd: string; env: NodeJ
 /** The environment without settings a developer's shell may have. */
 function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of ["BOT_TOKEN", "TELEGRAM_API_ROOT", "DATABASE_URL", "ADMIN_IDS", "LOG_LEVEL", "ORG_NAME", "ORG_CONTACT"]) delete env[k];
+  for (const k of [
+    "BOT_TOKEN", "TELEGRAM_API_ROOT", "DATABASE_URL", "ADMIN_IDS", "LOG_LEVEL", "ORG_NAME", "ORG_CONTACT", "NODE_ENV", "PREVIEW_PORT",
+  ]) delete env[k];
   return { ...env, ...extra };
 }
 
@@ -95,12 +97,46 @@ describe("the bot as a process (npm start)", () => {
     expect(bot.output()).toContain('"msg":"stopped"');
   }, 40_000);
 
-  it("without a token explains how to get one and exits 1", async () => {
+  it("without a token outside production opens the preview: the real bot in a web chat on 127.0.0.1", async () => {
     const dir = tempDir();
-    const bot = launch(process.execPath, ["--import", TSX, MAIN], { cwd: dir, env: cleanEnv({}) });
+    const bot = launch(process.execPath, ["--import", TSX, MAIN], { cwd: dir, env: cleanEnv({ PREVIEW_PORT: "0" }) });
+    await expect.poll(() => bot.output(), { timeout: 30_000, interval: 100 }).toMatch(/Preview, not Telegram: open http/);
+    const line = bot.output().split("\n").find((l) => l.startsWith("Preview, not Telegram"))!;
+    expect(line).toContain("To connect to Telegram instead, set BOT_TOKEN");
+    const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(line)![0];
+    expect(await (await fetch(url)).text()).toContain("Preview, not Telegram");
+
+    const start = await fetch(new URL("/api/start", url), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ role: "person", language: "en" }),
+    });
+    expect(await start.json()).toEqual({ answered: true });
+    const state = (await (await fetch(new URL("/api/state", url))).json()) as { chats: { messages: { raw: { text?: string } }[] }[] };
+    expect(state.chats[0]!.messages.at(-1)!.raw.text).toContain("Is it safe for you to chat right now?");
+    // Its own database, migrated like the bot's; nothing in the bot's.
+    expect(existsSync(join(dir, "data", "preview.db"))).toBe(true);
+    expect(existsSync(join(dir, "data", "bot.db"))).toBe(false);
+
+    process.kill(bot.child.pid!, "SIGTERM");
+    expect(await bot.exited).toBe(0);
+    expect(bot.output()).toContain('"msg":"stopped"');
+  }, 60_000);
+
+  it("without a token in production explains how to get one and exits 1", async () => {
+    const dir = tempDir();
+    const bot = launch(process.execPath, ["--import", TSX, MAIN], { cwd: dir, env: cleanEnv({ NODE_ENV: "production" }) });
     expect(await bot.exited).toBe(1);
     expect(bot.output()).toContain("@BotFather");
     expect(bot.output()).not.toMatch(/\n\s+at /);
+    expect(bot.output()).not.toContain("Preview");
+  }, 30_000);
+
+  it("a bad PREVIEW_PORT is named in one line", async () => {
+    const dir = tempDir();
+    const bot = launch(process.execPath, ["--import", TSX, MAIN], { cwd: dir, env: cleanEnv({ PREVIEW_PORT: "web" }) });
+    expect(await bot.exited).toBe(1);
+    expect(bot.output().trim()).toBe("Setting error: PREVIEW_PORT must be a port number");
   }, 30_000);
 
   it("names a bad setting in one line and exits 1", async () => {

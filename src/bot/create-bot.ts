@@ -72,7 +72,9 @@ export function createBot(opts: BotOptions) {
     bot.api.deleteMessages(Number(chatId), ids).catch((err) => logger.warn({ err: describeError(err) }, "delete failed"));
   const messages = new MessageLog(prisma, clock, deleteMessages);
   const schedule = new EraseSchedule(prisma, clock);
-  const tracking = messageTracking(messages, clock);
+  const tracking = messageTracking(messages, clock, (err) =>
+    logger.error({ err: describeError(err) }, "message tracking failed; the answer stands"),
+  );
   const counters = new Counters(prisma, clock);
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));

@@ -13,20 +13,33 @@ function sends(method: string): boolean {
   return method.startsWith("send") || method.startsWith("copyMessage") || method.startsWith("forwardMessage");
 }
 
+/** How far ahead of the bot's clock a message date may be (clock skew) before it counts as wrong. */
+const FUTURE_SLACK_MS = 10 * 60_000;
+
 /**
  * Records the ids of every message in private chats, both sides, so that
  * quick exit and auto-erase can delete them: the person's messages as they
  * arrive, the bot's as Telegram confirms them (including ones sent outside
- * an update, such as scheduled messages).
+ * an update, such as scheduled messages). A failure here is a side concern:
+ * it goes to `onError` and never fails the update or the call that was sent.
  */
-export function messageTracking(log: MessageLog, clock: Clock): { incoming: MiddlewareFn<Context>; outgoing: Transformer } {
-  // Telegram dates are in seconds; a copied message has none, so it counts from now.
-  const sentAt = (m: Sent) => (m.date ? new Date(m.date * 1000) : clock.now());
+export function messageTracking(
+  log: MessageLog,
+  clock: Clock,
+  onError: (err: unknown) => void,
+): { incoming: MiddlewareFn<Context>; outgoing: Transformer } {
+  // Telegram dates are in seconds; a copied message has none, and a Bot API
+  // server may send a date that makes no sense: then it counts from now.
+  const sentAt = (m: Sent) => {
+    const now = clock.now();
+    const ms = typeof m.date === "number" && m.date > 0 ? m.date * 1000 : NaN;
+    return Number.isFinite(ms) && ms <= now.getTime() + FUTURE_SLACK_MS ? new Date(ms) : now;
+  };
+  const track = (chatId: number, sent: Sent[]) =>
+    log.track(String(chatId), sent.map((m) => ({ id: m.message_id, at: sentAt(m) }))).catch(onError);
   return {
     async incoming(ctx, next) {
-      if (ctx.chat?.type === "private" && ctx.message) {
-        await log.track(String(ctx.chat.id), [{ id: ctx.message.message_id, at: sentAt(ctx.message) }]);
-      }
+      if (ctx.chat?.type === "private" && ctx.message) await track(ctx.chat.id, [ctx.message]);
       await next();
     },
     async outgoing(prev, method, payload, signal) {
@@ -34,8 +47,7 @@ export function messageTracking(log: MessageLog, clock: Clock): { incoming: Midd
       const chatId = Number((payload as { chat_id?: unknown }).chat_id);
       // Private chats have positive ids; groups and channels negative ones.
       if (res.ok && chatId > 0 && sends(method)) {
-        const sent = (Array.isArray(res.result) ? res.result : [res.result]).filter(isSent);
-        await log.track(String(chatId), sent.map((m) => ({ id: m.message_id, at: sentAt(m) })));
+        await track(chatId, (Array.isArray(res.result) ? res.result : [res.result]).filter(isSent));
       }
       return res;
     },

@@ -20,6 +20,8 @@ export interface FakeCall {
   chatId?: number;
   /** Telegram's error description when the call failed. */
   error?: string;
+  /** What the call returned when it succeeded (e.g. the sent Message). */
+  result?: unknown;
 }
 
 export interface FakeTelegramOptions {
@@ -89,6 +91,8 @@ export class FakeTelegram {
   /** Turn off to keep memory flat in benchmarks. */
   recordCalls = true;
   onCall?: (call: FakeCall) => void;
+  /** Makes a call fail instead (e.g. a Bot API server without a method, or a 5xx). */
+  failCall?: (call: FakeCall) => { code: number; description: string } | undefined;
   /** In-process delivery, e.g. `(u) => bot.handleUpdate(u)`; unset, updates wait for getUpdates. */
   deliver?: (update: Update) => unknown;
   /** Milliseconds since the epoch; override to age messages. */
@@ -300,7 +304,10 @@ export class FakeTelegram {
       if (!method || !handler) throw new ApiError(404, "Not Found: method not found");
       const payload = await readPayload(req, url);
       call = { method, payload, chatId: this.chatIdOf(payload) };
-      reply = { ok: true, result: await handler(payload, res) };
+      const failure = this.failCall?.(call);
+      if (failure) throw new ApiError(failure.code, failure.description);
+      call.result = await handler(payload, res);
+      reply = { ok: true, result: call.result };
       if (call.chatId !== undefined && REACTIONS.has(method)) this.reacted(call.chatId, call);
     } catch (e) {
       const error = e instanceof ApiError ? e : new ApiError(500, `Internal Server Error: ${String(e)}`);

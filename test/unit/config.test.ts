@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig, startMode } from "../../src/config.js";
 
 const token = "123456789:AAE-abcdefghijklmnopqrstuvwxyz";
 
@@ -21,6 +21,7 @@ describe("config", () => {
       ADMIN_IDS: [],
       LOG_LEVEL: "info",
       DATA_ENCRYPTION_OLD_KEYS: [],
+      PREVIEW_PORT: 3000,
     });
   });
 
@@ -52,10 +53,28 @@ describe("config", () => {
     [{ BOT_TOKEN: token, DATABASE_URL: "postgres://x" }, "DATABASE_URL", "SQLite"],
     [{ BOT_TOKEN: token, DATA_ENCRYPTION_KEY: "c2hvcnQ=" }, "DATA_ENCRYPTION_KEY", "32 bytes in base64"],
     [{ BOT_TOKEN: token, DATA_ENCRYPTION_OLD_KEYS: "c2hvcnQ=" }, "DATA_ENCRYPTION_OLD_KEYS", "32 bytes in base64"],
+    [{ BOT_TOKEN: token, PREVIEW_PORT: "web" }, "PREVIEW_PORT", "must be a port number"],
+    [{ BOT_TOKEN: token, PREVIEW_PORT: "70000" }, "PREVIEW_PORT", "from 0 to 65535"],
   ])("names the bad setting in one line: %j", (env, setting, words) => {
     const err = errorOf(env);
     expect(err.setting).toBe(setting);
     expect(err.message).toContain(words);
     expect(err.message).not.toContain("\n");
+  });
+
+  it("reads PREVIEW_PORT (0: any free port)", () => {
+    expect(loadConfig({ BOT_TOKEN: token, PREVIEW_PORT: "8080" }).PREVIEW_PORT).toBe(8080);
+    expect(loadConfig({ BOT_TOKEN: token, PREVIEW_PORT: "0" }).PREVIEW_PORT).toBe(0);
+  });
+
+  it.each([
+    [[], {}, "preview"],
+    [[], { BOT_TOKEN: " " }, "preview"],
+    [[], { BOT_TOKEN: token }, "telegram"],
+    [[], { NODE_ENV: "production" }, "telegram"],
+    [["--preview"], { BOT_TOKEN: token }, "preview"],
+    [["--preview"], { NODE_ENV: "production" }, "preview"],
+  ] as const)("start mode with arguments %j and %j: %s", (argv, env, mode) => {
+    expect(startMode([...argv], env)).toBe(mode);
   });
 });
