@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)("the preview in a real browser (Chromium, phone-si
 
     await button(page, "⚖️ My rights").click();
     await untilText(page, "A short guide to what Ukrainian law says");
-    await button(page, "Urgent restraining order").click();
+    await button(page, "Urgent restraining order (police)").click();
     await untilText(page, "Urgent restraining order");
     await page.screenshot({ path: join(ARTEFACTS, "preview-en.png") });
     await button(page, "← Back").click();
