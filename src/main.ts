@@ -4,6 +4,8 @@ import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
 import { readSettings } from "./config.js";
 import { openDatabase } from "./db.js";
 import { features } from "./features/index.js";
+import { Directory } from "./features/services/directory.js";
+import { shippedServices } from "./features/services/shipped.js";
 import { createLogger } from "./logger.js";
 import { privacyJobs } from "./privacy/jobs.js";
 import { loadCipher } from "./privacy/keys.js";
@@ -14,6 +16,9 @@ const config = readSettings();
 const logger = createLogger(config.LOG_LEVEL);
 const prisma = await openDatabase(config.DATABASE_URL);
 const cipher = loadCipher(config, (msg) => logger.warn(msg));
+// The first start fills the empty directory with the shipped entries; later, staff imports keep it.
+const seeded = await new Directory(prisma).seedIfEmpty(shippedServices());
+if (seeded) logger.info({ services: seeded }, "directory of services loaded");
 const { bot, i18n, messages, schedule } = createBot({
   token: config.BOT_TOKEN,
   apiRoot: config.TELEGRAM_API_ROOT,
@@ -22,6 +27,7 @@ const { bot, i18n, messages, schedule } = createBot({
   cipher,
   clock: systemClock,
   org: { name: config.ORG_NAME, contact: config.ORG_CONTACT },
+  admins: config.ADMIN_IDS,
   exitText: config.QUICK_EXIT_TEXT,
   // Long polling: Telegram gives this process every update, so sessions may be cached.
   sessionCache: 50_000,

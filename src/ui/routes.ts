@@ -19,6 +19,8 @@ export const Route = {
   erase: "erase",
   /** Delete my data: `forget`, then `forget:yes:<token>` or `forget:erase:<token>` (src/ui/confirm.ts). */
   forget: "forget",
+  /** Find help: the directory of services (`svc:…`, src/features/services). */
+  services: "svc",
 } as const;
 
 /** Route of the emergency screen that leads back to `from`. */
