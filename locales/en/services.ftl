@@ -120,3 +120,4 @@ svc-error-bad-telegram = malformed Telegram username
 svc-error-bad-flag = must be yes or no
 svc-error-bad-date = the date must look like YYYY-MM-DD
 svc-error-missing-source = no source given
+forget-item-find-help = the kind of help you chose before sharing a location (until the location arrives)

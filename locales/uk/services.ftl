@@ -120,3 +120,4 @@ svc-error-bad-telegram = неправильне ім’я в Telegram
 svc-error-bad-flag = має бути yes або no
 svc-error-bad-date = дата має бути у вигляді РРРР-ММ-ДД
 svc-error-missing-source = не вказано джерело
+forget-item-find-help = вид допомоги, який ви обрали перед надсиланням геолокації (доки геолокація не надійде)

@@ -214,3 +214,20 @@ describe("find help near me", () => {
     expect(user.lastText).toContain("Choose a city.");
   });
 });
+
+describe("what the search keeps", () => {
+  it("only the chosen kind while the location is awaited, listed by /forget, gone once the location arrives", async () => {
+    const t = await TestBot.start();
+    await loadServices(t, kyivRows);
+    const user = await englishSearch(t, "🏠 Shelters");
+    await user.press("📍 Share my location");
+    await user.send("/forget");
+    expect(user.lastText).toContain("the kind of help you chose before sharing a location");
+    await user.send("/services");
+    await user.press("🏠 Shelters");
+    await user.press("📍 Share my location");
+    await user.pressKeyboard("📍 Send my location", KYIV);
+    await user.send("/forget");
+    expect(user.lastText).not.toContain("the kind of help you chose");
+  });
+});

@@ -142,15 +142,17 @@ export const servicesFeature: Feature = {
         clock.now(),
       );
     };
-    c.on("message:location", async (ctx) => {
-      const kind = (ctx.session.findHelp ?? "any") as Kind;
+    // Only a location asked for; one sent out of the blue gets the fallback's answer.
+    c.on("message:location", async (ctx, next) => {
+      const kind = ctx.session.findHelp as Kind | undefined;
+      if (!kind) return next();
       delete ctx.session.findHelp;
       const origin = rounded(ctx.msg.location);
       // The person's location leaves the chat too: someone else may look at this phone.
       await ctx.deleteMessage().catch(() => {});
       await ctx.reply(ctx.t("svc-location-used"), { reply_markup: { remove_keyboard: true } });
       await counters.add("services.search.location");
-      await show(ctx, await near(ctx, isCategory(kind) || kind === "any" ? kind : "any", origin, 0));
+      await show(ctx, await near(ctx, categoryOf(kind) ?? "any", origin, 0));
     });
     c.callbackQuery(new RegExp(`^svc:n:${KIND}:(\\d{1,2}):(-?\\d{1,2}(?:\\.\\d{1,3})?):(-?\\d{1,3}(?:\\.\\d{1,3})?)$`), async (ctx) => {
       const [, kind, page, latitude, longitude] = ctx.match;
