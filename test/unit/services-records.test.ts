@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import type { PrismaClient } from "@prisma/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { Directory, planImport } from "../../src/features/services/directory.js";
@@ -66,6 +66,12 @@ describe("services import format", () => {
     const again = parseServicesFile("export.csv", Buffer.from(servicesToCsv(all)));
     expect(again.errors).toEqual([]);
     expect(again.services).toEqual(all);
+  });
+
+  it("the README's example file is valid, and its example row is inactive", () => {
+    const { services, errors } = parseServicesFile("services-example.csv", readFileSync("docs/services-example.csv"));
+    expect(errors).toEqual([]);
+    expect(services.find((s) => s.id === "example-shelter")?.active).toBe(false);
   });
 
   it("ships only the national lines (numbers from hotlines.ts) and unverified hub and relief cities", () => {
