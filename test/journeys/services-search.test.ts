@@ -231,3 +231,24 @@ describe("what the search keeps", () => {
     expect(user.lastText).not.toContain("the kind of help you chose");
   });
 });
+
+describe("long entries", () => {
+  it("five services with the longest texts allowed still fit one message; the card shows them whole", async () => {
+    const t = await TestBot.start();
+    const long = (c: string) => c.repeat(400);
+    const rows = Array.from({ length: 5 }, (_, i) =>
+      fakeService(`long-${i}`, {
+        name_en: `${"N".repeat(140)} ${i}`, address_en: long("a"), hours_en: long("h"), description_en: long("d"),
+        serves_en: long("s"), accessibility_en: long("x"), phones: Array(8).fill("+000 00 000 00 01").join("; "),
+        source: long("o"),
+      }),
+    );
+    await loadServices(t, rows);
+    const user = await englishSearch(t, "🏠 Shelters");
+    await user.press("📍 Share my location");
+    await user.pressKeyboard("📍 Send my location", KYIV);
+    expect(entries(user.lastText!)).toHaveLength(5);
+    await user.press(user.buttons[0]!);
+    expect(user.lastText).toContain("h".repeat(400));
+  });
+});

@@ -34,22 +34,29 @@ function phoneList(s: Service): string | undefined {
 }
 
 /** Where it is: the address, or the city when the address is not known. */
-function place(ctx: BotContext, s: Service): string | undefined {
+function place(ctx: BotContext, s: Service, cut: (text: string) => string): string | undefined {
   const locale = localeOf(ctx);
   const address = pick(s, "address", locale).text;
-  if (address) return escapeHtml(address);
+  if (address) return escapeHtml(cut(address));
   const city = pick(s, "city", locale).text;
   return city ? ctx.t("svc-address-unknown", { city: escapeHtml(city) }) : undefined;
+}
+
+/** Texts in a list are cut here, so five entries always fit one message; the card has them whole. */
+const LIST_TEXT = 120;
+
+function short(text: string): string {
+  return [...text].length > LIST_TEXT ? `${[...text].slice(0, LIST_TEXT - 1).join("")}…` : text;
 }
 
 /** A service in a list: name, distance, place, hours, phones, and whether it was verified. */
 export function listEntry(ctx: BotContext, n: number, s: Service, now: Date, km?: number): string {
   const locale = localeOf(ctx);
   const lines = [`<b>${n}. ${serviceName(ctx, s)}</b>${km === undefined ? "" : ` · ${formatKm(ctx, km)}`}`];
-  const where = place(ctx, s);
+  const where = place(ctx, s, short);
   if (where) lines.push(`📍 ${where}`);
   const hours = pick(s, "hours", locale).text;
-  if (hours) lines.push(`⏰ ${escapeHtml(hours)}`);
+  if (hours) lines.push(`⏰ ${escapeHtml(short(hours))}`);
   const phones = phoneList(s);
   if (phones) lines.push(`📞 ${phones}`);
   if (!isVerified(s, now)) lines.push(ctx.t("svc-unverified"));
