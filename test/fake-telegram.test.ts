@@ -230,6 +230,7 @@ describe("fake Telegram: reply keyboards, venues and files", () => {
     });
     await user.sendDocument("services.csv", Buffer.from("id\nx\n"), "text/csv");
     expect(got).toEqual(["services.csv: id\nx\n"]);
+    expect(user.messages.at(-1)).toMatchObject({ from: "user", document: { fileName: "services.csv" } });
     expect(await failure(bot.api.getFile("nope"))).toBe("Bad Request: invalid file_id");
     expect((await fetch(`${fake.apiRoot}/file/bot${fake.token}/documents/none.csv`)).status).toBe(404);
     expect((await fetch(`${fake.apiRoot}/file/botWRONG/documents/file_1.csv`)).status).toBe(404);

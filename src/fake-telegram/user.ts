@@ -175,7 +175,8 @@ export class FakeUser {
   sendDocument(fileName: string, bytes: Buffer, mimeType = "application/octet-stream", caption?: string): Promise<void> {
     const file = this.fake.storeFile(bytes, "documents", fileName);
     const document = { file_id: file.file_id, file_unique_id: file.file_unique_id, file_name: fileName, mime_type: mimeType, file_size: bytes.length };
-    return this.post({ document, ...(caption ? { caption } : {}) }, `document ${JSON.stringify(fileName)}`);
+    const seen = { document: { fileId: file.file_id, fileName, bytes } };
+    return this.post({ document, ...(caption ? { caption } : {}) }, `document ${JSON.stringify(fileName)}`, seen);
   }
 
   /** Shares the user's own contact, as a request_contact button does. */
@@ -221,10 +222,10 @@ export class FakeUser {
     return this.fake.dispatch(this, { callback_query }, `press of ${JSON.stringify(data)}`);
   }
 
-  private post(content: Record<string, unknown>, what: string): Promise<void> {
+  private post(content: Record<string, unknown>, what: string, seen: Partial<ChatMessage> = {}): Promise<void> {
     const raw = this.message(this.nextMessageId(), this.fake.unixTime(), content);
     const text = raw.text ?? raw.caption ?? "";
-    this.history.set(raw.message_id, { id: raw.message_id, from: "user", text, entities: raw.entities ?? [], editedCount: 0, raw });
+    this.history.set(raw.message_id, { id: raw.message_id, from: "user", text, entities: raw.entities ?? [], editedCount: 0, raw, ...seen });
     return this.fake.dispatch(this, { message: raw }, what);
   }
 

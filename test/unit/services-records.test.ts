@@ -58,6 +58,7 @@ describe("services import format", () => {
     expect(parsed.services.map((s) => s.id)).toEqual(["a"]);
     expect(parsed.errors).toEqual([{ line: 2, code: "outside-ukraine", column: "latitude" }]);
     expect(parseServicesFile("s.json", Buffer.from("{ nope")).errors).toEqual([{ line: 0, code: "file" }]);
+    expect(parseServicesFile("s.csv", Buffer.from("id,category\na,shelter\nb,shelter,extra\n")).errors).toEqual([{ line: 3, code: "file" }]);
   });
 
   it("exports CSV that imports back to the same services", () => {

@@ -216,13 +216,15 @@ export function parseServicesFile(name: string, bytes: Buffer): Parsed {
     });
     // csv-parse reports the line a record ends on; a record spans one line unless a quoted field has breaks.
     return validateRows(records.map(({ record, info }) => ({ line: info.lines, row: record })));
-  } catch {
-    return fileError();
+  } catch (err) {
+    // csv-parse names the line of a broken quote or a row with a wrong number of cells.
+    const line = (err as { lines?: unknown }).lines;
+    return fileError(typeof line === "number" ? line : 0);
   }
 }
 
-function fileError(): Parsed {
-  return { services: [], errors: [{ line: 0, code: "file" }] };
+function fileError(line = 0): Parsed {
+  return { services: [], errors: [{ line, code: "file" }] };
 }
 
 /** The directory as CSV in the import format: exporting and importing it again changes nothing. */
