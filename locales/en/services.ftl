@@ -121,3 +121,6 @@ svc-error-bad-flag = must be yes or no
 svc-error-bad-date = the date must look like YYYY-MM-DD
 svc-error-missing-source = no source given
 forget-item-find-help = the kind of help you chose before sharing a location (until the location arrives)
+svc-national-fallback =
+    { $govHotline } — government hotline on domestic violence: 24/7, free, anonymous
+    { $laStrada } — La Strada Ukraine national hotline: 24/7, free

@@ -93,6 +93,15 @@ describe("find help near me", () => {
     expect(user.lastText).toContain("116 123, 0 800 500 335 — La Strada Ukraine national hotline");
   });
 
+  it("still gives the two main national lines when an import left none in the directory", async () => {
+    const t = await TestBot.start();
+    await loadServices(t, kyivRows, false);
+    const user = await englishSearch(t, "👮 Police");
+    await user.press("📍 Share my location");
+    await user.pressKeyboard("📍 Send my location", KYIV);
+    expect(user.lastText).toContain("National lines\n1547 — government hotline on domestic violence: 24/7, free, anonymous\n116 123 — La Strada");
+  });
+
   it("stores and logs the location nowhere: not the database file, not the session, not the logs", async () => {
     const t = await TestBot.start();
     await loadServices(t, kyivRows);

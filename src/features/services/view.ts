@@ -63,10 +63,10 @@ export function listEntry(ctx: BotContext, n: number, s: Service, now: Date, km?
   return lines.join("\n");
 }
 
-/** The national lines, always under a search's results. */
+/** The national lines, always under a search's results; the two main ones if an import left none. */
 export function nationalLines(ctx: BotContext, hotlines: Service[]): string {
   const lines = hotlines.map((s) => `${phoneList(s) ?? ""} — ${serviceName(ctx, s)}`);
-  return `<b>${ctx.t("svc-national-lines")}</b>\n${lines.join("\n")}`;
+  return `<b>${ctx.t("svc-national-lines")}</b>\n${lines.length ? lines.join("\n") : ctx.t("svc-national-fallback")}`;
 }
 
 /** Every detail of a service in the person's language, with a note where the other one fills a gap. */
