@@ -2,16 +2,16 @@ import type { Service } from "@prisma/client";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import type { Feature, FeatureDeps } from "../../bot/feature.js";
+import { localeOf } from "../../bot/i18n.js";
 import { escapeHtml } from "../../shared/html.js";
 import { Route } from "../../ui/routes.js";
 import { navScreen, show, type Screen } from "../../ui/screen.js";
 import { safetyQuestion } from "../start/index.js";
 import { adminComposer } from "./admin.js";
 import { CATEGORIES, isCategory, isOblast, OBLASTS, SERVICE_ID, type Category, type Oblast } from "./catalog.js";
-import { Directory, type Found, type Point } from "./directory.js";
+import { Directory, type Point } from "./directory.js";
 import { ROW_ERROR_CODES } from "./records.js";
 import { cardScreen, listEntry, nationalLines, pick, serviceName } from "./view.js";
-import { localeOf } from "../../bot/i18n.js";
 
 const PAGE = 5;
 const MAX_PAGE = 19;
@@ -132,7 +132,7 @@ export const servicesFeature: Feature = {
         ctx,
         {
           title: `<b>${title}</b>`,
-          items: found satisfies Found[],
+          items: found,
           skip: page * PAGE,
           more: more && page < MAX_PAGE ? `svc:n:${kind}:${page + 1}:${at}` : undefined,
           self: `svc:k:${kind}`,
