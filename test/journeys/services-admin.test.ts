@@ -45,6 +45,7 @@ describe("staff keep the directory current in Telegram", () => {
     expect(admin.lastText).toContain("Done, the directory is updated.");
     expect(await ids(t)).toEqual(before.filter((id) => id !== "near-1").concat("new-1").sort());
     expect((await new Directory(t.prisma).find("near-3"))?.hoursEn).toBe("Mon-Fri (test)");
+    expect(t.problems).toEqual([]);
   });
 
   it("a file with bad rows: each listed with line and reason, nothing changed (uk)", async () => {

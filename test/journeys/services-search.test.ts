@@ -45,6 +45,7 @@ describe("find help near me", () => {
       "1. Test shelter near-1 (test)", "2. Test shelter near-3 (test)", "3. Test shelter near-4 (test)",
       "4. Test shelter lviv-1 (test)", "← Back", "☰ Menu", "🆘 Emergency numbers", "🚪 Quick exit",
     ]);
+    expect(t.problems).toEqual([]);
   });
 
   it("filters by kind and pages on with More", async () => {
@@ -199,6 +200,7 @@ describe("find help near me", () => {
     ].join("\n"));
     await user.press("1. Хаб безпеки громади, Полтава");
     expect(user.lastText).toContain("Контакти ще не підтверджені. Дізнатися, як звернутися, допоможуть 1547 і 116 123");
+    expect(t.problems).toEqual([]);
     expect(user.buttons).not.toContain("🗺 Показати на мапі");
   });
 
