@@ -4,6 +4,8 @@ import { ALLOWED_UPDATES, createBot, describeError } from "./bot/create-bot.js";
 import type { Config } from "./config.js";
 import { openDatabase } from "./db.js";
 import { features } from "./features/index.js";
+import { Directory } from "./features/services/directory.js";
+import { shippedServices } from "./features/services/shipped.js";
 import type { Logger } from "./logger.js";
 import { loadCipher } from "./privacy/keys.js";
 import { startScheduler, type Job } from "./scheduler/index.js";
@@ -31,6 +33,9 @@ export interface RunningBot {
 export async function startBot(config: Config, logger: Logger, jobs: JobList): Promise<RunningBot> {
   const prisma = await openDatabase(config.DATABASE_URL);
   const cipher = loadCipher(config, (msg) => logger.warn(msg));
+  // The first start fills the empty directory with the shipped entries; later, staff imports keep it.
+  const seeded = await new Directory(prisma).seedIfEmpty(shippedServices());
+  if (seeded) logger.info({ services: seeded }, "directory of services loaded");
   const services = createBot({
     token: config.BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -39,6 +44,7 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
     cipher,
     clock: systemClock,
     org: { name: config.ORG_NAME, contact: config.ORG_CONTACT },
+    admins: config.ADMIN_IDS,
     exitText: config.QUICK_EXIT_TEXT,
     // Long polling: Telegram gives this process every update, so sessions may be cached.
     sessionCache: 50_000,

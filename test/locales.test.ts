@@ -6,10 +6,11 @@ import { LOCALES } from "../src/bot/context.js";
 import { LOCALES_DIR } from "../src/bot/i18n.js";
 import { features } from "../src/features/index.js";
 import { guideKeys, type Guide } from "../src/shared/guide.js";
-import { hotlines } from "../src/shared/hotlines.js";
 import { rightsGuide } from "../src/features/rights/topics.js";
 import { bystanderGuide } from "../src/features/bystander/topics.js";
 import { Route } from "../src/ui/routes.js";
+import { servicesKeys } from "../src/features/services/index.js";
+import { TEXT_VARS } from "./support/text-vars.js";
 
 const guides: Guide[] = [rightsGuide, bystanderGuide];
 
@@ -52,7 +53,7 @@ function literalKeys(dir: string): Set<string> {
 }
 
 const [uk, en] = LOCALES.map(loadLocale) as [Map<string, string[]>, Map<string, string[]>];
-const dynamicKeys = [...guides.flatMap(guideKeys), ...LOCALES.map((l) => `language-${l}`)];
+const dynamicKeys = [...guides.flatMap(guideKeys), ...LOCALES.map((l) => `language-${l}`), ...servicesKeys];
 
 describe("locales", () => {
   it("uk and en have the same keys", () => {
@@ -64,7 +65,7 @@ describe("locales", () => {
   });
 
   it("texts use only variables the code provides", () => {
-    const provided = new Set([...Object.keys(hotlines), "name", "contact", "minutes", "count", "language", "seconds"]);
+    const provided = new Set(Object.keys(TEXT_VARS));
     for (const [key, vars] of uk) for (const v of vars) expect(provided.has(v), `${key} uses $${v}`).toBe(true);
   });
 

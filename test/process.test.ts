@@ -74,6 +74,13 @@ describe("the bot as a process (npm start)", () => {
     await user.press("English");
     expect(user.lastText).toContain("How can I help?");
     expect(fake.commands.get("default|uk")?.length).toBeGreaterThan(0);
+    // The first start loads the shipped directory.
+    await user.press("📍 Find help near me");
+    await user.press("🤝 Community safety hubs");
+    await user.press("🗺 Choose region and city");
+    await user.press("Poltava");
+    await user.press("Poltava");
+    expect(user.lastText).toContain("Community safety hub, Poltava");
 
     // npm itself dies of the signal at once; the bot inside finishes and says so.
     process.kill(-bot.child.pid!, "SIGTERM");

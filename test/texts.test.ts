@@ -6,8 +6,8 @@ import { LOCALES } from "../src/bot/context.js";
 import { createI18n, LOCALES_DIR } from "../src/bot/i18n.js";
 import type { FakeUser } from "../src/fake-telegram/index.js";
 import { createLogger } from "../src/logger.js";
-import { hotlineVars } from "../src/shared/hotlines.js";
 import { TestBot } from "./support/harness.js";
+import { TEXT_VARS } from "./support/text-vars.js";
 
 /**
  * The most characters one screen may show, counted as the person sees them
@@ -20,21 +20,6 @@ import { TestBot } from "./support/harness.js";
  * to scroll past a text to reach 🆘 or 🚪.
  */
 const MAX_SCREEN = 700;
-
-/**
- * Realistic values, on the long side, for every variable a text may use
- * (test/locales.test.ts lists which ones the code provides). A text that uses
- * a variable missing here fails below: add a realistic value.
- */
-const VARS: Record<string, string | number> = {
-  ...hotlineVars,
-  name: "Громадська організація «Безпечний шлях»",
-  contact: "help@safe-path.org.ua, @safe_path_help",
-  minutes: 240,
-  count: 250,
-  language: "Українська",
-  seconds: 5,
-};
 
 const i18n = createI18n(createLogger("silent"));
 
@@ -50,8 +35,8 @@ function messageIds(locale: string): string[] {
 /** Every message of a locale, rendered, as the person sees it. */
 function rendered(locale: string): [string, string][] {
   return messageIds(locale).map((key) => {
-    const html = i18n.t(locale, key, VARS);
-    expect(html, `${locale} ${key} uses a variable with no value in VARS`).not.toContain("{$");
+    const html = i18n.t(locale, key, TEXT_VARS);
+    expect(html, `${locale} ${key} uses a variable with no value in TEXT_VARS (test/support/text-vars.ts)`).not.toContain("{$");
     // Button labels and command descriptions are plain text: strip markup by hand rather than parse it.
     return [key, html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")];
   });
@@ -109,7 +94,7 @@ async function crawl(user: FakeUser, locale: string): Promise<Map<string, string
 
 describe("every screen as the bot assembles it", () => {
   it.each(LOCALES)(`fits on a phone screen (${MAX_SCREEN} characters) (%s)`, async (locale) => {
-    const t = await TestBot.start({ org: { name: String(VARS.name), contact: String(VARS.contact) } });
+    const t = await TestBot.start({ org: { name: String(TEXT_VARS.name), contact: String(TEXT_VARS.contact) } });
     const user = t.user({ languageCode: locale });
     // Some state, so the inventory of /forget lists everything.
     await user.send("/privacy");

@@ -16,6 +16,10 @@ export interface SessionData {
   autoErase?: AutoEraseMinutes;
   /** The one destructive action the person was last asked to confirm (src/ui/confirm.ts). */
   confirm?: { scope: string; token: string };
+  /** The kind of help chosen before sharing a location (never the location itself); cleared when it arrives. */
+  findHelp?: string;
+  /** Staff only: the Telegram file id of an import waiting for confirmation. */
+  servicesImport?: string;
 }
 
 export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor;

@@ -32,6 +32,8 @@ export interface BotOptions {
   cipher: Cipher;
   clock: Clock;
   org: FeatureDeps["org"];
+  /** Telegram user ids of the campaign staff (ADMIN_IDS). */
+  admins?: number[];
   /** Left in the chat after quick exit. */
   exitText?: string;
   /**
@@ -118,11 +120,22 @@ export function createBot(opts: BotOptions) {
   chats.use(tracking.incoming);
   chats.use(editedCommands);
 
+  const admins = new Set(opts.admins ?? []);
   const deps: FeatureDeps = {
     mainMenu: mainMenu(features.flatMap((f) => f.menu ?? [])),
     org: opts.org,
     isScreen: (route) => features.some((f) => f.screens?.(route) ?? false),
     counters,
+    prisma,
+    clock,
+    isAdmin: (userId) => userId !== undefined && admins.has(userId),
+    downloadFile: async (fileId) => {
+      const file = await bot.api.getFile(fileId);
+      const root = opts.apiRoot ?? "https://api.telegram.org";
+      const res = await fetch(`${root}/file/bot${opts.token}/${file.file_path}`);
+      if (!res.ok) throw new Error(`file download failed: ${res.status}`);
+      return Buffer.from(await res.arrayBuffer());
+    },
     privacy: { messages, schedule, forget: (id) => forgetChat(prisma, id), exitText: opts.exitText },
   };
   for (const feature of features.filter((f) => f.early)) chats.use(feature.composer(deps));

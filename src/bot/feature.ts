@@ -1,5 +1,7 @@
+import type { PrismaClient } from "@prisma/client";
 import type { Composer } from "grammy";
 import type { EraseSchedule } from "../privacy/auto-erase.js";
+import type { Clock } from "../shared/clock.js";
 import type { MessageLog } from "../privacy/messages.js";
 import type { Counters } from "../stats/counters.js";
 import type { Screen } from "../ui/screen.js";
@@ -14,6 +16,12 @@ export interface FeatureDeps {
   isScreen: (route: string) => boolean;
   /** Anonymous daily counters (no person in them). */
   counters: Counters;
+  prisma: PrismaClient;
+  clock: Clock;
+  /** Campaign staff (ADMIN_IDS): they may import data, make QR codes and so on. */
+  isAdmin: (userId: number | undefined) => boolean;
+  /** The bytes of a file someone sent to the bot (getFile, then the file download URL). */
+  downloadFile: (fileId: string) => Promise<Buffer>;
   privacy: {
     messages: MessageLog;
     schedule: EraseSchedule;

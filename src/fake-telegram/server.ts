@@ -10,7 +10,7 @@ import type {
   UserFromGetMe,
 } from "grammy/types";
 import { HtmlError, parseHtml, type Parsed } from "./html.js";
-import { FakeUser, type ChatMessage, type UserOptions } from "./user.js";
+import { FakeUser, type ChatMessage, type ReplyButton, type ReplyKeyboard, type UserOptions } from "./user.js";
 
 /** One Bot API request as the fake received it. */
 export interface FakeCall {
@@ -69,7 +69,12 @@ const NOT_MODIFIED = "message is not modified: specified new message content and
 /** Calls that count as the bot reacting to a user's update. */
 const REACTIONS = new Set([
   "sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteMessage", "deleteMessages", "answerCallbackQuery",
+  "sendVenue", "sendPhoto", "sendDocument",
 ]);
+/** Telegram's limits on files: bots upload photos up to 10 MB, other files up to 50 MB, download up to 20 MB. */
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
 const CHAT_ACTIONS = new Set([
   "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice", "upload_document",
   "choose_sticker", "find_location", "record_video_note", "upload_video_note",
@@ -105,6 +110,9 @@ export class FakeTelegram {
   readonly commands = new Map<string, BotCommand[]>();
 
   private readonly users = new Map<number, FakeUser>();
+  /** Every file Telegram knows: uploaded by users or by the bot, by file_id. */
+  private readonly files = new Map<string, StoredFile>();
+  private nextFileId = 1;
   /** Unanswered callback query ids and who pressed. */
   private readonly callbacks = new Map<string, FakeUser>();
   private queue: Update[] = [];
@@ -296,6 +304,7 @@ export class FakeTelegram {
     let reply: object;
     try {
       const url = new URL(req.url ?? "/", this.apiRoot);
+      if (url.pathname.startsWith("/file/")) return this.download(url, res);
       const [, token, name] = /^\/bot([^/]*)\/([^/]+)$/.exec(url.pathname) ?? [];
       if (name === undefined) throw new ApiError(404, "Not Found");
       if (token !== this.token) throw new ApiError(401, "Unauthorized");
@@ -328,6 +337,90 @@ export class FakeTelegram {
       if (this.recordCalls) this.calls.push(call);
       this.onCall?.(call);
     }
+  }
+
+  /** Keeps a file as Telegram would, returning its ids and path for getFile. */
+  storeFile(bytes: Buffer, kind: "documents" | "photos", fileName?: string): StoredFile {
+    const n = this.nextFileId++;
+    const ext = /\.([A-Za-z0-9]{1,8})$/.exec(fileName ?? "")?.[1] ?? (kind === "photos" ? "jpg" : "dat");
+    const file: StoredFile = {
+      file_id: `file-${n}-${kind}`,
+      file_unique_id: `u-file-${n}`,
+      file_path: `${kind}/file_${n}.${ext}`,
+      bytes,
+      ...(fileName ? { fileName } : {}),
+    };
+    this.files.set(file.file_id, file);
+    return file;
+  }
+
+  /** GET /file/bot<token>/<file_path>: the file's bytes, as the Bot API serves downloads. */
+  private download(url: URL, res: ServerResponse): void {
+    const [, token, path] = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname) ?? [];
+    const file = token === this.token ? [...this.files.values()].find((f) => f.file_path === path) : undefined;
+    if (!file) {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": file.bytes.length });
+    res.end(file.bytes);
+  }
+
+  /** A file the bot sends: a new upload (multipart) or the file_id of a file Telegram has. */
+  private inputFile(value: unknown, field: string, kind: "documents" | "photos"): StoredFile {
+    if (isUpload(value)) {
+      if (value.bytes.length === 0) bad("file must be non-empty");
+      const max = kind === "photos" ? MAX_PHOTO_BYTES : MAX_UPLOAD_BYTES;
+      if (value.bytes.length > max) bad("Request Entity Too Large");
+      if (kind === "photos" && !isImage(value.bytes)) bad("IMAGE_PROCESS_FAILED");
+      return this.storeFile(value.bytes, kind, value.filename);
+    }
+    if (typeof value !== "string" || value === "") bad(`there is no ${field} in the request`);
+    if (value.startsWith("attach://")) bad(`file ${value} not found in the request`);
+    const known = this.files.get(value);
+    if (!known) bad("wrong file identifier/HTTP URL specified");
+    return known;
+  }
+
+  /** A bot message with media: the caption is parsed like a text, up to 1024 characters. */
+  private sendMedia(p: Payload, media: Partial<Message>, seen: Pick<ChatMessage, "photo" | "document" | "venue">): Message {
+    const user = this.chatOf(p.chat_id);
+    let c: Content = { text: "", entities: [] };
+    if (p.caption !== undefined && p.caption !== "") {
+      c = content({ ...p, text: p.caption });
+      if ([...c.text].length > 1024) bad("message caption is too long");
+    }
+    const markup = this.markup(user, p.reply_markup);
+    const id = user.nextMessageId();
+    const base = this.botMessage(user, id, this.unixTime(), { text: "", entities: [] }, markup);
+    delete (base as { text?: string }).text;
+    const raw = {
+      ...base,
+      ...media,
+      ...(c.text ? { caption: c.text, ...(c.entities.length ? { caption_entities: c.entities } : {}) } : {}),
+    } as Message;
+    user.history.set(id, { id, from: "bot", ...c, buttons: buttonsOf(markup), editedCount: 0, raw, ...seen });
+    return raw;
+  }
+
+  /**
+   * reply_markup of a new message: an inline keyboard stays on the message; a
+   * reply keyboard (or remove_keyboard) changes what the user sees below the input field.
+   */
+  private markup(user: FakeUser, markup: unknown): InlineKeyboardMarkup | undefined {
+    if (typeof markup === "object" && markup !== null) {
+      if ("keyboard" in markup) {
+        user.replyKeyboard = replyKeyboard(markup as Payload);
+        return undefined;
+      }
+      if ("remove_keyboard" in markup) {
+        if ((markup as Payload).remove_keyboard !== true) bad("field \"remove_keyboard\" must be true");
+        user.replyKeyboard = undefined;
+        return undefined;
+      }
+    }
+    return inlineKeyboard(markup);
   }
 
   private chatIdOf(p: Payload): number | undefined {
@@ -438,7 +531,7 @@ export class FakeTelegram {
     sendMessage: (p) => {
       const user = this.chatOf(p.chat_id);
       const c = content(p);
-      const markup = inlineKeyboard(p.reply_markup);
+      const markup = this.markup(user, p.reply_markup);
       const id = user.nextMessageId();
       const raw = this.botMessage(user, id, this.unixTime(), c, markup);
       user.history.set(id, { id, from: "bot", ...c, buttons: buttonsOf(markup), editedCount: 0, raw });
@@ -447,13 +540,45 @@ export class FakeTelegram {
     editMessageText: (p) => {
       const { user, m } = this.find(p, "message to edit not found");
       if (m.from === "user") bad("message can't be edited");
+      if (m.raw.text === undefined) bad("there is no text in the message to edit");
+      onlyInline(p.reply_markup);
       // Like Telegram, an edit without reply_markup removes the inline keyboard.
       return this.edit(user, m, content(p), inlineKeyboard(p.reply_markup));
     },
     editMessageReplyMarkup: (p) => {
       const { user, m } = this.find(p, "message to edit not found");
       if (m.from === "user") bad("message can't be edited");
+      onlyInline(p.reply_markup);
       return this.edit(user, m, m, inlineKeyboard(p.reply_markup));
+    },
+    sendVenue: (p) => {
+      const latitude = Number(p.latitude);
+      const longitude = Number(p.longitude);
+      if (p.latitude === undefined || !Number.isFinite(latitude) || Math.abs(latitude) > 90) bad("wrong latitude");
+      if (p.longitude === undefined || !Number.isFinite(longitude) || Math.abs(longitude) > 180) bad("wrong longitude");
+      const title = typeof p.title === "string" ? p.title.trim() : "";
+      const address = typeof p.address === "string" ? p.address.trim() : "";
+      if (!title) bad("venue title is empty");
+      if (!address) bad("venue address is empty");
+      const venue = { latitude, longitude, title, address };
+      return this.sendMedia(p, { venue: { location: { latitude, longitude }, title, address } } as Partial<Message>, { venue });
+    },
+    sendPhoto: (p) => {
+      const file = this.inputFile(p.photo, "photo", "photos");
+      const photo = [{ file_id: file.file_id, file_unique_id: file.file_unique_id, width: 1024, height: 1024, file_size: file.bytes.length }];
+      return this.sendMedia(p, { photo } as Partial<Message>, { photo: { fileId: file.file_id, bytes: file.bytes } });
+    },
+    sendDocument: (p) => {
+      const file = this.inputFile(p.document, "document", "documents");
+      const fileName = file.fileName ?? "document";
+      const document = { file_id: file.file_id, file_unique_id: file.file_unique_id, file_name: fileName, file_size: file.bytes.length };
+      return this.sendMedia(p, { document } as Partial<Message>, { document: { fileId: file.file_id, fileName, bytes: file.bytes } });
+    },
+    getFile: (p) => {
+      const file = this.files.get(String(p.file_id ?? ""));
+      if (!file) bad("invalid file_id");
+      if (file.bytes.length > MAX_DOWNLOAD_BYTES) bad("file is too big");
+      return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.bytes.length, file_path: file.file_path };
     },
     deleteMessage: (p) => {
       const { user, m } = this.find(p, "message to delete not found");
@@ -494,11 +619,12 @@ export class FakeTelegram {
 async function readPayload(req: IncomingMessage, url: URL): Promise<Payload> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString("utf8");
+  const bytes = Buffer.concat(chunks);
+  const body = bytes.toString("utf8");
   const type = req.headers["content-type"] ?? "";
   const p: Payload = Object.fromEntries(url.searchParams);
-  if (type.startsWith("multipart/")) bad("the fake Telegram accepts JSON and urlencoded bodies only, no file uploads");
-  if (type.startsWith("application/json")) {
+  if (type.startsWith("multipart/form-data")) Object.assign(p, multipart(bytes, type));
+  else if (type.startsWith("application/json")) {
     try {
       if (body) Object.assign(p, JSON.parse(body));
     } catch {
@@ -514,6 +640,101 @@ async function readPayload(req: IncomingMessage, url: URL): Promise<Payload> {
     }
   }
   return p;
+}
+
+/** A file the bot uploaded (multipart/form-data), or one Telegram keeps. */
+interface Upload {
+  filename?: string;
+  bytes: Buffer;
+}
+
+export interface StoredFile {
+  file_id: string;
+  file_unique_id: string;
+  file_path: string;
+  fileName?: string;
+  bytes: Buffer;
+}
+
+function isUpload(v: unknown): v is Upload {
+  return typeof v === "object" && v !== null && Buffer.isBuffer((v as Upload).bytes);
+}
+
+/** PNG or JPEG, by their first bytes: Telegram refuses photos it cannot decode. */
+function isImage(b: Buffer): boolean {
+  const png = b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return png || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff);
+}
+
+/**
+ * A multipart/form-data body as grammY sends it with files: plain fields are
+ * strings; a field valued `attach://<name>` gets the file part of that name.
+ */
+function multipart(body: Buffer, type: string): Payload {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+  if (!boundary) bad("multipart boundary is missing");
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const fields: Payload = {};
+  const files = new Map<string, Upload>();
+  let at = body.indexOf(delimiter);
+  if (at < 0) bad("can't parse multipart body");
+  while (true) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === "--") break;
+    const next = body.indexOf(delimiter, start);
+    if (next < 0) bad("can't parse multipart body");
+    // A part: CRLF, headers, a blank line, content, CRLF before the next delimiter.
+    const part = body.subarray(start + 2, next - 2);
+    const split = part.indexOf("\r\n\r\n");
+    if (split < 0) bad("can't parse multipart body");
+    const headers = part.subarray(0, split).toString("utf8");
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]*)"/i.exec(headers)?.[1];
+    if (name === undefined) bad("can't parse multipart body: a part has no name");
+    const filename = /filename=(?:"([^"]*)"|([^;\r\n]*))/i.exec(headers);
+    if (filename) files.set(name, { filename: filename[1] ?? filename[2], bytes: Buffer.from(content) });
+    else fields[name] = content.toString("utf8");
+    at = next;
+  }
+  for (const [k, v] of Object.entries(fields)) {
+    const attached = typeof v === "string" && v.startsWith("attach://") ? files.get(v.slice("attach://".length)) : undefined;
+    if (attached) fields[k] = attached;
+  }
+  return fields;
+}
+
+/** Edits carry inline keyboards only. */
+function onlyInline(markup: unknown): void {
+  if (typeof markup === "object" && markup !== null && !("inline_keyboard" in markup)) bad("inline keyboard expected");
+}
+
+/** Validates a reply keyboard like Telegram: rows of buttons, each a text and at most one request. */
+function replyKeyboard(markup: Payload): ReplyKeyboard {
+  const rows: unknown = markup.keyboard;
+  if (!Array.isArray(rows) || !rows.every(Array.isArray)) bad("field \"keyboard\" of the ReplyKeyboardMarkup should be an Array of Arrays");
+  const parsed = rows.map((row: unknown[]) =>
+    row.map((b: any): ReplyButton => {
+      const text = typeof b === "string" ? b : b?.text;
+      if (typeof text !== "string" || text.trim() === "") bad("can't parse keyboard button: text must be non-empty");
+      const requests = ["request_location", "request_contact", "request_poll", "request_users", "request_chat", "web_app"]
+        .filter((k) => typeof b === "object" && b[k] !== undefined && b[k] !== false);
+      if (requests.length > 1) bad("can't parse keyboard button: only one request is allowed");
+      if (requests.length && !["request_location", "request_contact"].includes(requests[0]!)) {
+        bad(`can't parse keyboard button: ${requests[0]} is not modelled by the fake`);
+      }
+      return {
+        text,
+        ...(requests[0] === "request_location" ? { requestLocation: true } : {}),
+        ...(requests[0] === "request_contact" ? { requestContact: true } : {}),
+      };
+    }),
+  ).filter((row) => row.length > 0);
+  if (parsed.length === 0) bad("keyboard must be non-empty");
+  return {
+    rows: parsed,
+    oneTime: markup.one_time_keyboard === true,
+    ...(typeof markup.input_field_placeholder === "string" ? { placeholder: markup.input_field_placeholder } : {}),
+  };
 }
 
 function int(v: unknown): number | undefined {
@@ -554,7 +775,7 @@ function trim({ text, entities }: Parsed): Parsed {
   return { text: text.slice(Math.min(start, end), end), entities: shifted.filter((e) => e.length > 0) };
 }
 
-/** Validates an inline keyboard like Telegram; other markups (reply keyboards, ...) aren't modelled. */
+/** Validates an inline keyboard like Telegram (reply keyboards: `replyKeyboard`; force_reply isn't modelled). */
 function inlineKeyboard(markup: unknown): InlineKeyboardMarkup | undefined {
   if (typeof markup !== "object" || markup === null || !("inline_keyboard" in markup)) return undefined;
   const rows = markup.inline_keyboard;

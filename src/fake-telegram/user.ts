@@ -14,6 +14,22 @@ export interface ChatButton {
   url?: string;
 }
 
+/** A button of the keyboard below the input field (reply keyboard). */
+export interface ReplyButton {
+  text: string;
+  /** Pressing it shares the user's location. */
+  requestLocation?: boolean;
+  /** Pressing it shares the user's phone number. */
+  requestContact?: boolean;
+}
+
+/** The reply keyboard the user sees below the input field, until the bot removes it. */
+export interface ReplyKeyboard {
+  rows: ReplyButton[][];
+  oneTime: boolean;
+  placeholder?: string;
+}
+
 /** A message as the user sees it in the chat. */
 export interface ChatMessage {
   id: number;
@@ -24,6 +40,12 @@ export interface ChatMessage {
   html?: string;
   entities: MessageEntity[];
   buttons?: ChatButton[][];
+  /** A place on the map (sendVenue). */
+  venue?: { latitude: number; longitude: number; title: string; address: string };
+  /** A photo the bot sent, as uploaded. */
+  photo?: { fileId: string; bytes: Buffer };
+  /** A file the bot or the user sent. */
+  document?: { fileId: string; fileName: string; bytes: Buffer };
   editedCount: number;
   /** The message as Telegram would put it into an update. */
   raw: Message;
@@ -46,6 +68,8 @@ export class FakeUser {
   readonly pendingCallbacks = new Set<string>();
   /** Telegram knows a private chat only once the user has written to the bot. */
   started = false;
+  /** The keyboard below the input field, if the bot has put one there. */
+  replyKeyboard?: ReplyKeyboard;
   private lastMessageId = 0;
 
   constructor(
@@ -126,6 +150,35 @@ export class FakeUser {
     return this.post({ location: { latitude, longitude } }, "location");
   }
 
+  /**
+   * Presses a button of the reply keyboard by its label: a location button
+   * shares `location` (required then), a contact button the phone, any other
+   * sends its text. A one-time keyboard then folds away.
+   */
+  async pressKeyboard(label: string, location?: { latitude: number; longitude: number }): Promise<void> {
+    const keyboard = this.replyKeyboard;
+    const button = keyboard?.rows.flat().find((b) => b.text === label);
+    if (!keyboard || !button) {
+      const labels = keyboard?.rows.flat().map((b) => JSON.stringify(b.text)).join(", ") ?? "no reply keyboard";
+      throw new Error(`user ${this.id}: no reply keyboard button ${JSON.stringify(label)}; available: ${labels}`);
+    }
+    if (keyboard.oneTime) this.replyKeyboard = undefined;
+    if (button.requestLocation) {
+      if (!location) throw new Error(`button ${JSON.stringify(label)} shares a location: pass one`);
+      return this.sendLocation(location.latitude, location.longitude);
+    }
+    if (button.requestContact) return this.sendContact();
+    return this.send(button.text);
+  }
+
+  /** Sends a file, as from the attachment menu; the bot can fetch it with getFile. */
+  sendDocument(fileName: string, bytes: Buffer, mimeType = "application/octet-stream", caption?: string): Promise<void> {
+    const file = this.fake.storeFile(bytes, "documents", fileName);
+    const document = { file_id: file.file_id, file_unique_id: file.file_unique_id, file_name: fileName, mime_type: mimeType, file_size: bytes.length };
+    const seen = { document: { fileId: file.file_id, fileName, bytes } };
+    return this.post({ document, ...(caption ? { caption } : {}) }, `document ${JSON.stringify(fileName)}`, seen);
+  }
+
   /** Shares the user's own contact, as a request_contact button does. */
   sendContact(phoneNumber = "+380501234567"): Promise<void> {
     const contact = { phone_number: phoneNumber, first_name: this.from.first_name, user_id: this.id };
@@ -172,10 +225,10 @@ export class FakeUser {
     return this.fake.dispatch(this, { callback_query }, `press of ${JSON.stringify(data)}`);
   }
 
-  private post(content: Record<string, unknown>, what: string): Promise<void> {
+  private post(content: Record<string, unknown>, what: string, seen: Partial<ChatMessage> = {}): Promise<void> {
     const raw = this.message(this.nextMessageId(), this.fake.unixTime(), content);
     const text = raw.text ?? raw.caption ?? "";
-    this.history.set(raw.message_id, { id: raw.message_id, from: "user", text, entities: raw.entities ?? [], editedCount: 0, raw });
+    this.history.set(raw.message_id, { id: raw.message_id, from: "user", text, entities: raw.entities ?? [], editedCount: 0, raw, ...seen });
     return this.fake.dispatch(this, { message: raw }, what);
   }
 

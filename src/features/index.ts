@@ -5,12 +5,14 @@ import { bystanderFeature } from "./bystander/index.js";
 import { emergencyFeature } from "./emergency/index.js";
 import { menuFeature } from "./menu/index.js";
 import { rightsFeature } from "./rights/index.js";
+import { servicesFeature } from "./services/index.js";
 import { startFeature } from "./start/index.js";
 
 /** Every feature, in main-menu order. A new feature is one line here. */
 export const features: Feature[] = [
   quickExitFeature,
   emergencyFeature,
+  servicesFeature,
   rightsFeature,
   bystanderFeature,
   startFeature,

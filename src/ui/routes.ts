@@ -21,6 +21,8 @@ export const Route = {
   erase: "erase",
   /** Delete my data: `forget`, then `forget:yes:<token>` or `forget:erase:<token>` (src/ui/confirm.ts). */
   forget: "forget",
+  /** Find help: the directory of services (`svc:…`, src/features/services). */
+  services: "svc",
 } as const;
 
 /** Telegram's limit for a button's callback data. */

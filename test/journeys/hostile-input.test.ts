@@ -141,6 +141,11 @@ describe("route arguments are checked", () => {
     expect(dataOf(user)).toContain("rights:urgent");
     await user.press("← Back");
     expect(user.lastText).toContain("Urgent");
+    // Every feature's screens are known ways back.
+    for (const route of ["menu", "lang", "about", "traces", "erase", "forget", "bystander", "svc", "svc:k:any", "svc:r:hub"]) {
+      await user.pressData(`sos:${route}`, id);
+      expect(dataOf(user), route).toContain(route);
+    }
   });
 });
 

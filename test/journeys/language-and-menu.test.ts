@@ -3,6 +3,7 @@ import { startInEnglish, TestBot } from "../support/harness.js";
 
 const MENU_EN = [
   "🆘 I need help now",
+  "📍 Find help near me",
   "⚖️ My rights",
   "🤝 Help someone else",
   "🌐 Language / Мова",
@@ -11,6 +12,7 @@ const MENU_EN = [
 ];
 const MENU_UK = [
   "🆘 Мені потрібна допомога зараз",
+  "📍 Знайти допомогу поруч",
   "⚖️ Мої права",
   "🤝 Як допомогти іншій людині",
   "🌐 Мова / Language",
@@ -91,7 +93,7 @@ describe("first contact and language", () => {
     const { createLogger } = await import("../../src/logger.js");
     await registerCommands(t.bot.api, createI18n(createLogger("silent")), features);
     const names = (key: string) => t.fake.commands.get(key)?.map((c) => c.command);
-    expect(names("default|")).toEqual(["exit", "sos", "language", "privacy", "forget", "menu"]);
+    expect(names("default|")).toEqual(["exit", "sos", "services", "language", "privacy", "forget", "menu"]);
     expect(names("default|uk")).toEqual(names("default|"));
     expect(t.fake.commands.get("default|uk")?.[1]?.description).toBe("Екстрені номери");
     expect(t.fake.commands.get("default|ru")).toEqual(t.fake.commands.get("default|uk"));

@@ -32,6 +32,8 @@ export interface TestBotOptions {
   org?: FeatureDeps["org"];
   exitText?: string;
   realRateLimit?: boolean;
+  /** Telegram user ids of campaign staff (ADMIN_IDS). */
+  admins?: number[];
 }
 
 export const TEST_KEY = parseKey("q3Bv8n0e5dJ8o3L0xYV6m1b2c3d4e5f6g7h8i9j0k1I=");
@@ -40,7 +42,8 @@ export const TEST_KEY = parseKey("q3Bv8n0e5dJ8o3L0xYV6m1b2c3d4e5f6g7h8i9j0k1I=")
 function privateStrings(update: Update): string[] {
   const m = update.message ?? update.edited_message;
   const from = m?.from ?? update.callback_query?.from;
-  return [m?.text, m?.caption, m?.contact?.phone_number, from?.first_name, from?.username, from && String(from.id)].filter(
+  const at = m?.location;
+  return [m?.text, m?.caption, m?.contact?.phone_number, at && String(at.latitude), at && String(at.longitude), from?.first_name, from?.username, from && String(from.id)].filter(
     (s): s is string => typeof s === "string" && s.length >= 4,
   );
 }
@@ -129,6 +132,7 @@ export class TestBot {
       cipher: this.cipher,
       clock: this.clock,
       org: this.opts.org ?? {},
+      admins: this.opts.admins,
       exitText: this.opts.exitText,
       sessionCache: 1_000,
       // Scripted people tap far faster than anyone can; only rate-limit tests use the real limit.

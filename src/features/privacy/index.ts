@@ -42,12 +42,13 @@ function autoEraseScreen(ctx: BotContext): Screen {
 
 /** What is kept about this person, to read before deleting it. */
 async function forgetScreen(ctx: BotContext, privacy: FeatureDeps["privacy"]): Promise<Screen> {
-  const { locale, autoErase } = ctx.session;
+  const { locale, autoErase, findHelp } = ctx.session;
   const messages = await privacy.messages.count(chatId(ctx));
   const items = [
     locale && ctx.t("forget-item-language", { language: ctx.t(`language-${locale}`) }),
     autoErase && ctx.t("forget-item-auto-erase", { minutes: autoErase }),
     messages > 0 && ctx.t("forget-item-messages", { count: messages }),
+    findHelp && ctx.t("forget-item-find-help"),
   ].filter((item): item is string => Boolean(item));
   const text = items.length
     ? `${ctx.t("forget-intro")}\n${items.map((i) => `• ${i}`).join("\n")}\n\n${ctx.t("forget-question")}`

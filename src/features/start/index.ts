@@ -12,9 +12,19 @@ const SAFE_NUMBERS = `${Route.safe}:numbers`;
 /** Shown bare when it is not safe to talk: numbers only, no words to explain them. */
 const BARE_NUMBERS: HotlineId[] = ["police", "ambulance", "emergency", "govHotline", "laStrada"];
 
-/** First contact: before anything else, is it safe to talk now? */
-function safetyQuestion(ctx: BotContext): Screen {
-  const keyboard = new InlineKeyboard().text(ctx.t("safe-yes"), SAFE_YES).text(ctx.t("safe-no"), SAFE_NO).row();
+/**
+ * Deep links to topics (posters, QR codes: `t.me/<bot>?start=rights`) and the
+ * routes they open; services and hubs (`svc_<id>`, `hub_<id>`) are the
+ * services feature's. `plan` belongs to the safety-plan feature.
+ */
+const TOPIC_LINKS: Record<string, string> = { rights: "rights", plan: "plan", help: Route.sos };
+
+/**
+ * First contact: before anything else, is it safe to talk now? "Yes" opens
+ * `target` when the person came by a deep link, else the greeting.
+ */
+export function safetyQuestion(ctx: BotContext, target = SAFE_YES): Screen {
+  const keyboard = new InlineKeyboard().text(ctx.t("safe-yes"), target).text(ctx.t("safe-no"), SAFE_NO).row();
   return { text: ctx.t("safe-question"), keyboard: withExit(ctx, keyboard) };
 }
 
@@ -56,9 +66,15 @@ export const startFeature: Feature = {
   menu: { label: "menu-language", route: Route.language },
   commands: [{ command: "language", description: "cmd-language" }],
   screens: (route) => route === Route.language,
-  composer({ mainMenu }) {
+  composer({ mainMenu, counters }) {
     const c = new Composer<BotContext>();
-    c.command("start", (ctx) => show(ctx, safetyQuestion(ctx)));
+    c.command("start", async (ctx) => {
+      const payload = ctx.match;
+      const target = Object.hasOwn(TOPIC_LINKS, payload) ? TOPIC_LINKS[payload] : undefined;
+      // Scans counted by payload; an unknown or stale one only as such, its text is not kept.
+      if (payload) await counters.add(target ? `deeplink.${payload}` : "deeplink.stale");
+      await show(ctx, safetyQuestion(ctx, target));
+    });
     c.callbackQuery(SAFE_YES, (ctx) => show(ctx, welcome(ctx)));
     c.callbackQuery(SAFE_NO, (ctx) => show(ctx, notSafe(ctx)));
     c.callbackQuery(SAFE_NUMBERS, (ctx) => show(ctx, bareNumbers(ctx)));

@@ -1,0 +1,27 @@
+import { hotlineVars } from "../../src/shared/hotlines.js";
+
+/**
+ * Every variable the code passes to texts, with a realistic value on the long
+ * side: test/locales.test.ts fails a text using any other, test/texts.test.ts
+ * measures every text rendered with these. A new variable gets a line here.
+ */
+export const TEXT_VARS: Record<string, string | number> = {
+  ...hotlineVars,
+  name: "Громадська організація «Безпечний шлях»",
+  contact: "help@safe-path.org.ua, @safe_path_help",
+  minutes: 240,
+  count: 250,
+  language: "Українська",
+  seconds: 5,
+  // services: search and import
+  kind: "Мобільна бригада соціально-психологічної допомоги",
+  km: 48.5,
+  city: "Івано-Франківськ",
+  source: "ukraine.unfpa.org (2023), unverified: call first",
+  date: "2026-11-22",
+  line: 50_001,
+  added: 50_000,
+  changed: 50_000,
+  deactivated: 50_000,
+  unchanged: 50_000,
+};
