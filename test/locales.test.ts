@@ -10,6 +10,8 @@ import { hotlines } from "../src/shared/hotlines.js";
 import { rightsGuide } from "../src/features/rights/topics.js";
 import { bystanderGuide } from "../src/features/bystander/topics.js";
 import { Route } from "../src/ui/routes.js";
+import { planKeys } from "../src/features/plan/steps.js";
+import { dangerKeys } from "../src/features/danger/signs.js";
 
 const guides: Guide[] = [rightsGuide, bystanderGuide];
 
@@ -52,7 +54,7 @@ function literalKeys(dir: string): Set<string> {
 }
 
 const [uk, en] = LOCALES.map(loadLocale) as [Map<string, string[]>, Map<string, string[]>];
-const dynamicKeys = [...guides.flatMap(guideKeys), ...LOCALES.map((l) => `language-${l}`)];
+const dynamicKeys = [...guides.flatMap(guideKeys), ...LOCALES.map((l) => `language-${l}`), ...planKeys(), ...dangerKeys()];
 
 describe("locales", () => {
   it("uk and en have the same keys", () => {
@@ -64,7 +66,7 @@ describe("locales", () => {
   });
 
   it("texts use only variables the code provides", () => {
-    const provided = new Set([...Object.keys(hotlines), "name", "contact", "minutes", "count", "language"]);
+    const provided = new Set([...Object.keys(hotlines), "name", "contact", "minutes", "count", "language", "n", "total", "title", "note", "max", "length"]);
     for (const [key, vars] of uk) for (const v of vars) expect(provided.has(v), `${key} uses $${v}`).toBe(true);
   });
 
@@ -83,7 +85,7 @@ describe("locales", () => {
   });
 
   it("guide next steps lead to existing topics or screens", () => {
-    const routes = new Set([Route.lines, ...guides.flatMap((g) => g.topics.map((t) => `${g.id}:${t.id}`))]);
+    const routes = new Set([Route.lines, Route.danger, ...guides.flatMap((g) => g.topics.map((t) => `${g.id}:${t.id}`))]);
     for (const g of guides) for (const t of g.topics) for (const step of t.next) expect(routes.has(step), step).toBe(true);
   });
 

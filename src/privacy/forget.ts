@@ -8,6 +8,7 @@ export async function forgetChat(prisma: PrismaClient, chatId: string): Promise<
   await prisma.$transaction([
     prisma.session.deleteMany({ where: { key: chatId } }),
     prisma.conversationState.deleteMany({ where: { key: chatId } }),
+    prisma.safetyPlan.deleteMany({ where: { chatId } }),
     prisma.trackedMessage.deleteMany({ where: { chatId } }),
     prisma.eraseSchedule.deleteMany({ where: { chatId } }),
   ]);

@@ -12,6 +12,10 @@ function encryptedColumns(prisma: PrismaClient) {
       rows: () => prisma.conversationState.findMany(),
       save: (key: string, value: string) => prisma.conversationState.update({ where: { key }, data: { value } }),
     },
+    {
+      rows: async () => (await prisma.safetyPlan.findMany()).map((r) => ({ key: r.chatId, value: r.value })),
+      save: (chatId: string, value: string) => prisma.safetyPlan.update({ where: { chatId }, data: { value } }),
+    },
   ];
 }
 

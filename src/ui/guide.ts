@@ -5,7 +5,7 @@ import { Route } from "./routes.js";
 import { navScreen, show, type Screen } from "./screen.js";
 
 /** Next-step routes that are not guide topics, with their button labels. */
-const STEP_LABELS: Record<string, string> = { [Route.lines]: "btn-more-lines" };
+const STEP_LABELS: Record<string, string> = { [Route.lines]: "btn-more-lines", [Route.danger]: "btn-danger" };
 
 function topicRoute(guide: Guide, topicId: string, page?: number): string {
   return page && page > 1 ? `${guide.id}:${topicId}:${page}` : `${guide.id}:${topicId}`;

@@ -19,6 +19,10 @@ export const Route = {
   erase: "erase",
   /** Delete my data: `forget`, then `forget:yes:<token>` or `forget:erase:<token>` (src/ui/confirm.ts). */
   forget: "forget",
+  /** Safety plan: `plan` (its hub), `plan:new`, `plan:view`, `plan:edit[:<step>]`, `plan:del[:yes:<token>]`. */
+  plan: "plan",
+  /** "Am I in danger?": `danger`, then `danger:q<answers so far>` (one letter each: y, n, u), `danger:stop`. */
+  danger: "danger",
 } as const;
 
 /** Route of the emergency screen that leads back to `from`. */

@@ -26,13 +26,7 @@ function telegramSays(err: unknown, fragment: string): boolean {
  * a new message. `notice` is shown briefly over the chat when a button was pressed.
  */
 export async function show(ctx: ScreenContext, screen: Screen, notice?: string): Promise<void> {
-  const options = {
-    parse_mode: "HTML" as const,
-    // Builders leave empty rows behind `.row()`; Telegram is sent only real ones.
-    reply_markup: { inline_keyboard: screen.keyboard.inline_keyboard.filter((row) => row.length > 0) },
-    link_preview_options: { is_disabled: true },
-    protect_content: screen.protect,
-  };
+  const options = sendOptions(screen);
   // Stop a button's spinner at once; an answer that comes too late is harmless.
   const answered = ctx.callbackQuery && ctx.answerCallbackQuery(notice ? { text: notice } : undefined).catch(() => {});
   try {
@@ -46,6 +40,23 @@ export async function show(ctx: ScreenContext, screen: Screen, notice?: string):
   } finally {
     await answered;
   }
+}
+
+/** Shows a screen as a new message, below whatever the person pressed. */
+export async function showBelow(ctx: ScreenContext, screen: Screen): Promise<void> {
+  const answered = ctx.callbackQuery && ctx.answerCallbackQuery().catch(() => {});
+  await ctx.reply(screen.text, sendOptions(screen));
+  await answered;
+}
+
+function sendOptions(screen: Screen) {
+  return {
+    parse_mode: "HTML" as const,
+    // Builders leave empty rows behind `.row()`; Telegram is sent only real ones.
+    reply_markup: { inline_keyboard: screen.keyboard.inline_keyboard.filter((row) => row.length > 0) },
+    link_preview_options: { is_disabled: true },
+    protect_content: screen.protect,
+  };
 }
 
 export interface NavOptions {

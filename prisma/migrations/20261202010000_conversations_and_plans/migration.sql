@@ -4,3 +4,9 @@ CREATE TABLE "ConversationState" (
     "value" TEXT NOT NULL
 );
 
+-- CreateTable
+CREATE TABLE "SafetyPlan" (
+    "chatId" TEXT NOT NULL PRIMARY KEY,
+    "value" TEXT NOT NULL
+);
+
