@@ -5,7 +5,8 @@ about-privacy =
     <b>What the bot keeps</b>
     • The language and auto-erase setting you chose, encrypted, until you delete them.
     • The numbers of this chat's messages, not their content, for 48 hours, so that quick exit and auto-erase can erase them.
-    The bot does not keep message texts, your name, username, phone number or location. Technical logs hold none of your messages, and your Telegram number appears there only as a one-way code.
+    • Your safety plan with your notes, if you choose to keep it, and a plan you are making until you finish or stop, encrypted. Quick exit and auto-erase end an unfinished plan.
+    The bot keeps no other message texts, and not your name, username, phone number or location. Technical logs hold none of your messages, and your Telegram number appears there only as a one-way code.
     To delete everything: /forget or the button below.
 
     <b>What stays on your phone</b>
