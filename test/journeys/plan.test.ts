@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { FakeUser } from "../../src/fake-telegram/index.js";
+import { databaseFileText } from "../support/db.js";
 import { startInEnglish, TestBot } from "../support/harness.js";
 
 /** Rows that hold a chat's plan: the saved plan and any conversation in progress. */
@@ -15,8 +15,7 @@ async function planRows(t: TestBot, user: FakeUser) {
 /** The database file (and its write-ahead log) as text, as someone who copied it would see it. */
 async function databaseBytes(t: TestBot): Promise<string> {
   await t.prisma.$disconnect();
-  const file = t.dbUrl.slice("file:".length);
-  const text = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString("utf8")).join("");
+  const text = databaseFileText(t.dbUrl);
   await t.restart();
   return text;
 }

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import type { Feature } from "../../bot/feature.js";
+import { withProtectionOrders } from "../../ui/protection.js";
 import { Route } from "../../ui/routes.js";
 import { navScreen, show, type Screen } from "../../ui/screen.js";
 import { DANGER_SIGNS, dangerLevel } from "./signs.js";
@@ -36,13 +37,7 @@ function resultScreen(ctx: BotContext, answers: string): Screen {
   const parts = [ctx.t(`danger-result-${dangerLevel(answers)}`)];
   if (answers.includes("u")) parts.push(ctx.t("danger-result-unsure"));
   parts.push(ctx.t("danger-result-after"));
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("rights-urgent"), "rights:urgent")
-    .row()
-    .text(ctx.t("rights-restrict"), "rights:restrict")
-    .row()
-    .text(ctx.t("btn-danger-plan"), Route.plan)
-    .row();
+  const keyboard = withProtectionOrders(ctx, new InlineKeyboard()).text(ctx.t("btn-danger-plan"), Route.plan).row();
   return navScreen(ctx, parts.join("\n\n"), { self: Route.danger }, keyboard);
 }
 

@@ -96,6 +96,8 @@ export const planFeature: Feature = {
     c.callbackQuery(PlanRoute.del, async (ctx) => ((await store.has(chatId(ctx))) ? show(ctx, deleteScreen(ctx)) : hub(ctx)));
     c.callbackQuery(confirmPattern(DELETE_YES), async (ctx) => {
       if (!confirmed(ctx, PlanRoute.del, ctx.match[1])) return show(ctx, deleteScreen(ctx));
+      // An edit in progress would save the plan again.
+      await ctx.conversation.exit(PLAN_CONVERSATION);
       if (await store.delete(chatId(ctx))) await deps.counters.add("plan.deleted");
       const keyboard = new InlineKeyboard().text(ctx.t("btn-plan-mine"), Route.plan);
       await show(ctx, navScreen(ctx, ctx.t("plan-deleted"), { self: Route.plan }, keyboard));

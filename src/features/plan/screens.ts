@@ -1,6 +1,7 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
 import { InlineKeyboard, type Context } from "grammy";
 import { escapeHtml } from "../../shared/html.js";
+import { withProtectionOrders } from "../../ui/protection.js";
 import { Route } from "../../ui/routes.js";
 import { navScreen, withNav, type Screen } from "../../ui/screen.js";
 import { answerOf, NOTE_MAX, PLAN_STEPS, planSummary, type Plan } from "./steps.js";
@@ -78,13 +79,7 @@ export async function sendSummary(ctx: Ctx, plan: Plan): Promise<void> {
 
 /** What can come next: the emergency numbers (🆘 below), the restraining orders, the danger check. */
 export function nextStepsScreen(ctx: Ctx, saved: boolean): Screen {
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("rights-urgent"), "rights:urgent")
-    .row()
-    .text(ctx.t("rights-restrict"), "rights:restrict")
-    .row()
-    .text(ctx.t("btn-danger"), Route.danger)
-    .row();
+  const keyboard = withProtectionOrders(ctx, new InlineKeyboard()).text(ctx.t("btn-danger"), Route.danger).row();
   if (saved) keyboard.text(ctx.t("btn-plan-mine"), Route.plan).row();
   return navScreen(ctx, ctx.t(saved ? "plan-next-saved" : "plan-next-not-saved"), { self: Route.plan }, keyboard);
 }
