@@ -42,11 +42,9 @@ export async function show(ctx: ScreenContext, screen: Screen, notice?: string):
   }
 }
 
-/** Shows a screen as a new message, below whatever the person pressed. */
+/** Shows a screen as a new message, below what was sent before it (a pressed button is answered by the caller). */
 export async function showBelow(ctx: ScreenContext, screen: Screen): Promise<void> {
-  const answered = ctx.callbackQuery && ctx.answerCallbackQuery().catch(() => {});
   await ctx.reply(screen.text, sendOptions(screen));
-  await answered;
 }
 
 function sendOptions(screen: Screen) {

@@ -103,6 +103,7 @@ describe("safety plan", () => {
     await user.send("/plan");
     expect(user.buttons).toContain("▶️ Make a plan");
     expect(user.unansweredCallbacks).toBe(0);
+    expect(t.fake.calls.filter((c) => c.error).map((c) => `${c.method}: ${c.error}`)).toEqual([]);
   });
 
   it("in Ukrainian, chosen in the bot: “just show me” stores nothing", async () => {
@@ -263,6 +264,22 @@ describe("safety plan", () => {
     await user.send("/plan");
     expect(user.buttons).toContain("▶️ Make a plan");
     expect(await t.prisma.conversationState.count()).toBe(0);
+  });
+
+  it("drops a plan in progress stored by another version of the conversation", async () => {
+    const t = await TestBot.start();
+    const user = t.user({ languageCode: "en" });
+    await startInEnglish(user);
+    await user.send("/plan");
+    await user.press("▶️ Make a plan");
+    const row = await t.prisma.conversationState.findFirstOrThrow();
+    const state = JSON.parse(t.cipher.decrypt(row.value));
+    expect(state.version[1]).toBe("plan@1");
+    state.version[1] = "plan@0";
+    await t.prisma.conversationState.update({ where: { key: row.key }, data: { value: t.cipher.encrypt(JSON.stringify(state)) } });
+    await t.restart();
+    await user.press("⬜️ A way out of the home I can use");
+    expect(user.buttons).toContain("▶️ Make a plan");
   });
 
   it("keeps no plain text of a plan or note in the database file, in progress or saved", async () => {

@@ -114,7 +114,10 @@ export function planSummary(plan: Plan, t: Translate, escape: (s: string) => str
   return pack(blocks, MESSAGE_MAX);
 }
 
-/** Joins blocks with blank lines into as few messages as fit `max` characters each. */
+/**
+ * Joins blocks with blank lines into as few messages as fit `max` characters
+ * each (a block is never split: one step with a full note is far below it).
+ */
 export function pack(blocks: string[], max: number): string[] {
   const messages: string[] = [];
   let current = "";
@@ -123,7 +126,7 @@ export function pack(blocks: string[], max: number): string[] {
     if (joined.length <= max) current = joined;
     else {
       if (current) messages.push(current);
-      current = block.slice(0, max);
+      current = block;
     }
   }
   if (current) messages.push(current);
