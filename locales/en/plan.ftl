@@ -5,7 +5,7 @@ menu-plan = 🛡 Safety plan
 cmd-plan = Safety plan
 plan-hub-intro =
     <b>Safety plan</b>
-    A safety plan is what you prepare in advance, so that in a hard moment you know what to do. We will go through { $total } short steps: places and a way out, people you trust, an emergency bag, documents, children, your phone, leaving and the numbers to know.
+    A safety plan is what you prepare in advance, so that in a hard moment you know what to do. We will go through { $total } short steps: places and a way out, people you trust, neighbours, an emergency bag, documents, children, your phone, leaving and the numbers to know.
 
     Tick what fits you, skip what does not, and stop whenever you like. At the end you choose: keep the plan here, encrypted, or just see it and keep nothing.
 plan-hub-in-progress =
