@@ -12,7 +12,7 @@ import { Composer, type Context, type MiddlewareFn, type StorageAdapter, type Tr
 import type { Cipher } from "../shared/crypto.js";
 import type { BotContext, Locale } from "./context.js";
 import { localeOf, rememberTranslations } from "./i18n.js";
-import { cached, encrypted, writeOnlyChanges } from "./session-storage.js";
+import { cached, encrypted } from "./session-storage.js";
 import { prismaKeyValueStore } from "./session-store.js";
 
 /**
@@ -66,8 +66,32 @@ export interface ConversationStore {
  */
 export function conversationStore(prisma: PrismaClient, cipher: Cipher, cacheSize?: number): ConversationStore {
   const sealed = encrypted<Stored>(prismaKeyValueStore(prisma, "ConversationState"), cipher);
-  const adapter = writeOnlyChanges(cacheSize ? cached(sealed, cacheSize) : sealed);
+  const adapter = writeOnlyChangedState(cacheSize ? cached(sealed, cacheSize) : sealed);
   return { adapter, delete: async (chatId) => adapter.delete(chatId) };
+}
+
+/**
+ * Skips writing state that did not change, e.g. while a conversation waits
+ * and the person uses the menu (its state can be large: it holds every update).
+ * Like `writeOnlyChanges`, but the plugin writes a new versioned wrapper around
+ * the same state object it read, so the state object is the key.
+ */
+function writeOnlyChangedState(storage: StorageAdapter<Stored>): StorageAdapter<Stored> {
+  const stored = new WeakMap<object, string>();
+  return {
+    async read(key) {
+      const value = await storage.read(key);
+      if (value) stored.set(value.state, JSON.stringify(value));
+      return value;
+    },
+    async write(key, value) {
+      const json = JSON.stringify(value);
+      if (stored.get(value.state) === json) return;
+      await storage.write(key, value);
+      stored.set(value.state, json);
+    },
+    delete: (key) => storage.delete(key),
+  };
 }
 
 /** Waits for the next update that belongs to the conversation (see above); the rest goes on to the features. */

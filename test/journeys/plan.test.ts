@@ -169,8 +169,11 @@ describe("safety plan", () => {
     await user.press("← Назад");
     expect(user.lastText).toContain("Крок 1 з 9");
     expect(user.buttons).toContain("✅ Шлях із дому, яким я можу скористатися");
+    // The waiting plan is not written again while the person is elsewhere (a new write has a new IV).
+    const before = await t.prisma.conversationState.findFirstOrThrow();
     await user.send("/sos");
     expect(user.lastText).toContain("Якщо вам загрожує небезпека");
+    expect(await t.prisma.conversationState.findFirstOrThrow()).toEqual(before);
     await user.send("/menu");
     expect(user.lastText).toContain("Чим я можу допомогти?");
     await user.press("⚖️ Мої права");
