@@ -32,7 +32,10 @@ import { prismaKeyValueStore } from "./session-store.js";
  *   other button go on to the features while the conversation keeps waiting,
  *   so the menu, 🆘 and 🚪 always work and nobody is trapped; the person comes
  *   back through the feature's entry (which sees `ctx.conversation.active(id)`)
- *   or through any of the conversation's own buttons.
+ *   or through any of the conversation's own buttons. Such updates do not
+ *   even replay the conversation, so they cost nothing extra; in turn, a
+ *   feature cannot re-enter a conversation that is active (exiting works):
+ *   starting over is a button of the conversation itself.
  */
 
 /** The context inside a conversation: no session, no `ctx.conversation`; i18n comes from the layer. */
@@ -97,14 +100,16 @@ function writeOnlyChangedState(storage: StorageAdapter<Stored>): StorageAdapter<
 /** Waits for the next update that belongs to the conversation (see above); the rest goes on to the features. */
 export async function waitOwn(conversation: BotConversation, prefix: string): Promise<InsideContext> {
   const ctx = await conversation.wait();
-  const data = ctx.callbackQuery?.data;
-  const own = data !== undefined ? data.startsWith(`${prefix}:`) : Boolean(ctx.message) && !isCommand(ctx);
-  if (!own) await conversation.skip({ next: true });
+  if (!owns(ctx, prefix)) await conversation.skip({ next: true });
   return ctx;
 }
 
-function isCommand(ctx: Context): boolean {
-  return ctx.message?.entities?.[0]?.type === "bot_command" && ctx.message.entities[0].offset === 0;
+/** A conversation's own update: its buttons, or a message that is not a command. */
+function owns(ctx: Context, prefix: string): boolean {
+  const data = ctx.callbackQuery?.data;
+  if (data !== undefined) return data.startsWith(`${prefix}:`);
+  const command = ctx.message?.entities?.[0]?.type === "bot_command" && ctx.message.entities[0].offset === 0;
+  return Boolean(ctx.message) && !command;
 }
 
 /**
@@ -143,6 +148,10 @@ export function conversationLayer(opts: {
       plugins,
     }),
   );
-  for (const spec of specs) c.use(createConversation<BotContext, InsideContext>(spec.builder, spec.id));
+  for (const spec of specs) {
+    // Registered (so it can be entered) unless it is active and the update is not its own: then it is not replayed.
+    const concerned = (ctx: BotContext) => owns(ctx, spec.prefix) || ctx.conversation.active(spec.id) === 0;
+    c.filter(concerned, createConversation<BotContext, InsideContext>(spec.builder, spec.id));
+  }
   return c;
 }

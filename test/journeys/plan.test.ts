@@ -221,6 +221,11 @@ describe("safety plan", () => {
     await user.pressData("pb:t:1:99", step);
     await user.pressData("pb:zzz", step);
     expect(user.lastText).toContain("Step 2 of 9");
+    // "Make a plan" again (an old button) does not throw the plan away: it offers to continue.
+    await user.pressData("plan:new", step);
+    expect(user.lastText).toContain("You started a plan earlier");
+    await user.press("▶️ Continue");
+    expect(user.lastText).toContain("Step 2 of 9");
     expect(user.unansweredCallbacks).toBe(0);
     expect(t.problems).toEqual([]);
   });

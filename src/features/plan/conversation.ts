@@ -10,6 +10,7 @@ import {
   PLAN_PREFIX,
   PlanRoute,
   sendSummary,
+  START_OVER,
   stepScreen,
 } from "./screens.js";
 import { emptyPlan, NOTE_MAX, PLAN_STEPS, setNote, toggleItem, type Plan } from "./steps.js";
@@ -38,7 +39,7 @@ export function planConversation(deps: { store: PlanStore; counters: Counters })
 
   async function builder(conversation: BotConversation, ctx: InsideContext, args?: PlanArgs): Promise<void> {
     const chatId = String(ctx.chat!.id);
-    const editing = args?.step !== undefined && PLAN_STEPS[args.step] !== undefined ? args.step : undefined;
+    let editing = args?.step !== undefined && PLAN_STEPS[args.step] !== undefined ? args.step : undefined;
     const count = (name: string) => conversation.external(() => counters.add(name));
     let plan: Plan = emptyPlan();
     if (editing === undefined) await count("plan.started");
@@ -107,6 +108,14 @@ export function planConversation(deps: { store: PlanStore; counters: Counters })
         continue;
       }
 
+      if (data === START_OVER) {
+        editing = undefined;
+        plan = emptyPlan();
+        where = { at: "step", index: 0 };
+        await count("plan.started");
+        await show(c, screen(c));
+        continue;
+      }
       if (data === `${PLAN_PREFIX}:s` && editing === undefined) {
         await count("plan.stopped");
         await show(c, endScreen(c, "plan-stopped"));

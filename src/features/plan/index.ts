@@ -5,7 +5,7 @@ import { confirmed, confirmPattern, confirmToken } from "../../ui/confirm.js";
 import { Route } from "../../ui/routes.js";
 import { navScreen, show, showBelow, type Screen } from "../../ui/screen.js";
 import { PLAN_CONVERSATION, planConversation, type PlanArgs } from "./conversation.js";
-import { PLAN_PREFIX, PlanRoute, RESUME, sendSummary } from "./screens.js";
+import { PLAN_PREFIX, PlanRoute, RESUME, sendSummary, START_OVER } from "./screens.js";
 import { PLAN_STEPS } from "./steps.js";
 import { PlanStore } from "./store.js";
 
@@ -21,7 +21,7 @@ async function hubScreen(ctx: BotContext, store: PlanStore): Promise<Screen> {
   let text: string;
   if (ctx.conversation.active(PLAN_CONVERSATION) > 0) {
     text = ctx.t("plan-hub-in-progress");
-    keyboard.text(ctx.t("btn-plan-continue"), RESUME).row().text(ctx.t("btn-plan-start-over"), PlanRoute.new).row();
+    keyboard.text(ctx.t("btn-plan-continue"), RESUME).row().text(ctx.t("btn-plan-start-over"), START_OVER).row();
   } else if (await store.has(chatId(ctx))) {
     text = ctx.t("plan-hub-saved");
     keyboard
@@ -67,13 +67,11 @@ export const planFeature: Feature = {
     const store = planStore(deps);
     const c = new Composer<BotContext>();
     const hub = async (ctx: BotContext) => show(ctx, await hubScreen(ctx, store));
-    const enter = async (ctx: BotContext, args?: PlanArgs) => {
-      await ctx.conversation.exit(PLAN_CONVERSATION);
-      await ctx.conversation.enter(PLAN_CONVERSATION, args);
-    };
+    const active = (ctx: BotContext) => ctx.conversation.active(PLAN_CONVERSATION) > 0;
     c.command("plan", hub);
     c.callbackQuery(Route.plan, hub);
-    c.callbackQuery(PlanRoute.new, (ctx) => enter(ctx));
+    // While a plan is in progress (an old button, a double tap), the hub offers to continue or start over.
+    c.callbackQuery(PlanRoute.new, (ctx) => (active(ctx) ? hub(ctx) : ctx.conversation.enter(PLAN_CONVERSATION)));
 
     c.callbackQuery(PlanRoute.view, async (ctx) => {
       const plan = await store.get(chatId(ctx));
@@ -84,13 +82,13 @@ export const planFeature: Feature = {
     });
 
     // Editing a saved plan; a plan in progress (or none saved) leads to the hub instead.
-    const canEdit = async (ctx: BotContext) =>
-      ctx.conversation.active(PLAN_CONVERSATION) === 0 && (await store.has(chatId(ctx)));
+    const canEdit = async (ctx: BotContext) => !active(ctx) && (await store.has(chatId(ctx)));
     c.callbackQuery(PlanRoute.edit, async (ctx) => ((await canEdit(ctx)) ? show(ctx, editListScreen(ctx)) : hub(ctx)));
     c.callbackQuery(new RegExp(`^${PlanRoute.edit}:(\\d)$`), async (ctx) => {
       const step = Number(ctx.match[1]);
       if (!PLAN_STEPS[step] || !(await canEdit(ctx))) return hub(ctx);
-      await enter(ctx, { step });
+      const args: PlanArgs = { step };
+      await ctx.conversation.enter(PLAN_CONVERSATION, args);
     });
 
     c.callbackQuery(PlanRoute.del, async (ctx) => ((await store.has(chatId(ctx))) ? show(ctx, deleteScreen(ctx)) : hub(ctx)));

@@ -12,6 +12,8 @@ type Ctx = Context & I18nFlavor;
 /** Callback data owned by the plan conversation: `pb:<action>[:<step>[:<item>]]`. */
 export const PLAN_PREFIX = "pb";
 export const RESUME = `${PLAN_PREFIX}:r`;
+/** Handled by the conversation itself: an active conversation cannot be entered anew. */
+export const START_OVER = `${PLAN_PREFIX}:new`;
 export const PlanRoute = {
   new: `${Route.plan}:new`,
   view: `${Route.plan}:view`,
