@@ -97,7 +97,12 @@ function writeOnlyChangedState(storage: StorageAdapter<Stored>): StorageAdapter<
   };
 }
 
-/** Waits for the next update that belongs to the conversation (see above); the rest goes on to the features. */
+/**
+ * Waits for the next update that belongs to the conversation (see above); the
+ * rest goes on to the features. The layer already keeps other updates away
+ * from an active conversation; this is the same rule inside, should a
+ * conversation ever be run without that filter.
+ */
 export async function waitOwn(conversation: BotConversation, prefix: string): Promise<InsideContext> {
   const ctx = await conversation.wait();
   if (!owns(ctx, prefix)) await conversation.skip({ next: true });
@@ -151,7 +156,8 @@ export function conversationLayer(opts: {
   for (const spec of specs) {
     // Registered (so it can be entered) unless it is active and the update is not its own: then it is not replayed.
     const concerned = (ctx: BotContext) => owns(ctx, spec.prefix) || ctx.conversation.active(spec.id) === 0;
-    c.filter(concerned, createConversation<BotContext, InsideContext>(spec.builder, spec.id));
+    // Parallel: conversations of different features may be in progress at once (each takes only its own updates).
+    c.filter(concerned, createConversation<BotContext, InsideContext>(spec.builder, { id: spec.id, parallel: true }));
   }
   return c;
 }
