@@ -23,8 +23,9 @@ import { prismaKeyValueStore } from "./session-store.js";
  *   in progress, free text included). `npm run rekey` re-encrypts it, /forget
  *   deletes it, quick exit and auto-erase end the conversation by deleting it.
  * - Each conversation has a `version`; bump it whenever its code changes shape
- *   (the order of its waits, API calls or `external` calls): state stored
- *   under another version is dropped, so the person starts that conversation anew.
+ *   (the order of its waits, API calls or `external` calls): its state stored
+ *   under another version is dropped, so the person starts that conversation
+ *   anew; other conversations in progress are kept.
  * - Inside, `ctx.t` speaks the person's chosen language (fetched from the
  *   session via `external`), and the bot's messages are tracked for quick exit.
  * - A conversation only sees its own buttons (callback data starting with its
@@ -54,7 +55,8 @@ export interface ConversationSpec {
   kept: string;
 }
 
-type Stored = VersionedState<ConversationData>;
+/** The plugin's state, with the version of each conversation in it. */
+type Stored = VersionedState<ConversationData> & { versions?: Record<string, number> };
 
 /** Conversation state of chats, encrypted; deleting it ends every conversation of the chat. */
 export interface ConversationStore {
@@ -98,6 +100,24 @@ function writeOnlyChangedState(storage: StorageAdapter<Stored>): StorageAdapter<
 }
 
 /**
+ * The plugin knows one version for all conversations; this keeps one per
+ * conversation, so bumping one drops only its own state in progress.
+ */
+function perConversationVersions(storage: StorageAdapter<Stored>, versions: Record<string, number>): StorageAdapter<Stored> {
+  return {
+    async read(key) {
+      const value = await storage.read(key);
+      // In place: the state object stays the one that was read (see writeOnlyChangedState).
+      for (const id of Object.keys(value?.state ?? {})) if (value!.versions?.[id] !== versions[id]) delete value!.state[id];
+      return value;
+    },
+    write: (key, { version, state }) =>
+      storage.write(key, { version, state, versions: Object.fromEntries(Object.keys(state).map((id) => [id, versions[id]!])) }),
+    delete: (key) => storage.delete(key),
+  };
+}
+
+/**
  * Waits for the next update that belongs to the conversation (see above); the
  * rest goes on to the features. The layer already keeps other updates away
  * from an active conversation; this is the same rule inside, should a
@@ -131,7 +151,7 @@ export function conversationLayer(opts: {
   const { specs } = opts;
   const ids = new Set(specs.map((s) => s.id));
   if (ids.size !== specs.length) throw new Error("two conversations with the same id");
-  const version = specs.map((s) => `${s.id}@${s.version}`).join(",");
+  const versions = Object.fromEntries(specs.map((s) => [s.id, s.version]));
 
   const remember = rememberTranslations() as unknown as MiddlewareFn<InsideContext>;
   // Run on every update a conversation handles, replayed ones included.
@@ -149,7 +169,7 @@ export function conversationLayer(opts: {
   const c = new Composer<BotContext>();
   c.use(
     conversations<BotContext, InsideContext>({
-      storage: { type: "key", version, adapter: opts.store.adapter, getStorageKey: (ctx) => ctx.chat?.id.toString() },
+      storage: { type: "key", adapter: perConversationVersions(opts.store.adapter, versions), getStorageKey: (ctx) => ctx.chat?.id.toString() },
       plugins,
     }),
   );

@@ -282,8 +282,8 @@ describe("safety plan", () => {
     await user.press("▶️ Make a plan");
     const row = await t.prisma.conversationState.findFirstOrThrow();
     const state = JSON.parse(t.cipher.decrypt(row.value));
-    expect(state.version[1]).toBe("plan@1");
-    state.version[1] = "plan@0";
+    expect(state.versions).toEqual({ plan: 1 });
+    state.versions.plan = 0;
     await t.prisma.conversationState.update({ where: { key: row.key }, data: { value: t.cipher.encrypt(JSON.stringify(state)) } });
     await t.restart();
     await user.press("⬜️ A way out of the home I can use");
