@@ -39,7 +39,7 @@ async function makePlanInEnglish(user: FakeUser, note = "the blue door key is at
   expect(user.lastText).toContain("Step 1 of 9: Safe places and a way out");
   await user.press("⬜️ A way out of the home I can use");
   await user.press("✏️ Add a note");
-  expect(user.lastText).toContain("would not put you at risk if someone read this phone");
+  expect(user.lastText).toContain("would not put you at risk if someone looked through this phone");
   await user.send(note);
   expect(user.lastText).toContain("✓ The note is added.");
   await user.press("Next →");
@@ -211,6 +211,11 @@ describe("safety plan", () => {
     await user.send("y".repeat(400));
     expect(user.lastText).toContain("✓ The note is added.");
     expect(user.lastText).toContain("y".repeat(400));
+    // The warning about a phone being looked through comes once.
+    await user.press("✏️ Change the note");
+    expect(user.lastText).toContain("Write a short note");
+    expect(user.lastText).not.toContain("put you at risk");
+    await user.press("← Back to the step");
 
     // Two taps on "Next" of the same message move one step, not two.
     const step = user.lastBotMessage!.id;
