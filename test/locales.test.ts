@@ -11,6 +11,8 @@ import { bystanderGuide } from "../src/features/bystander/topics.js";
 import { Route } from "../src/ui/routes.js";
 import { servicesKeys } from "../src/features/services/index.js";
 import { TEXT_VARS } from "./support/text-vars.js";
+import { planKeys } from "../src/features/plan/steps.js";
+import { dangerKeys } from "../src/features/danger/signs.js";
 
 const guides: Guide[] = [rightsGuide, bystanderGuide];
 
@@ -53,7 +55,7 @@ function literalKeys(dir: string): Set<string> {
 }
 
 const [uk, en] = LOCALES.map(loadLocale) as [Map<string, string[]>, Map<string, string[]>];
-const dynamicKeys = [...guides.flatMap(guideKeys), ...LOCALES.map((l) => `language-${l}`), ...servicesKeys];
+const dynamicKeys = [...guides.flatMap(guideKeys), ...LOCALES.map((l) => `language-${l}`), ...servicesKeys, ...planKeys(), ...dangerKeys()];
 
 describe("locales", () => {
   it("uk and en have the same keys", () => {
@@ -84,7 +86,7 @@ describe("locales", () => {
   });
 
   it("guide next steps lead to existing topics or screens", () => {
-    const routes = new Set([Route.lines, ...guides.flatMap((g) => g.topics.map((t) => `${g.id}:${t.id}`))]);
+    const routes = new Set([Route.lines, Route.danger, ...guides.flatMap((g) => g.topics.map((t) => `${g.id}:${t.id}`))]);
     for (const g of guides) for (const t of g.topics) for (const step of t.next) expect(routes.has(step), step).toBe(true);
   });
 

@@ -5,8 +5,9 @@ about-privacy =
     <b>What the bot keeps</b>
     • The language and auto-erase setting you chose, encrypted, until you delete them.
     • The numbers of this chat’s messages (not their content) for 48 hours, so that quick exit and auto-erase can erase them.
-    • This chat’s ID (the same as your Telegram ID), unencrypted, while any of this is kept: without it nothing could be erased.
-    The bot does not keep message texts, your name, username, phone number or location. Technical logs hold none of your messages, and show your ID only as a one-way code.
+    • Your safety plan and notes, if you keep it, and an unfinished plan while you make it, encrypted.
+    • This chat’s ID (your Telegram ID), unencrypted, while any of this is kept: without it nothing could be erased.
+    The bot keeps no other texts, and not your name, phone number or location. Technical logs show your ID only as a one-way code.
 btn-about-telegram = 📱 What stays in Telegram
 about-telegram =
     <b>What stays in Telegram</b>

@@ -447,7 +447,7 @@ export class FakeTelegram {
     return this.unixTime() - m.raw.date < DELETE_WINDOW_S;
   }
 
-  private botMessage(user: FakeUser, id: number, date: number, c: Content, markup?: InlineKeyboardMarkup): Message {
+  private botMessage(user: FakeUser, id: number, date: number, c: Content, markup?: InlineKeyboardMarkup, protect = false): Message {
     return {
       message_id: id,
       from: this.botUser,
@@ -456,6 +456,8 @@ export class FakeTelegram {
       text: c.text,
       ...(c.entities.length ? { entities: c.entities } : {}),
       ...(markup ? { reply_markup: markup } : {}),
+      // Sent with protect_content: no forwarding or saving, kept through edits.
+      ...(protect ? { has_protected_content: true } : {}),
     } as Message;
   }
 
@@ -464,7 +466,7 @@ export class FakeTelegram {
     const same = m.text === c.text && JSON.stringify(m.entities) === JSON.stringify(c.entities) &&
       JSON.stringify(m.raw.reply_markup) === JSON.stringify(markup);
     if (same) bad(NOT_MODIFIED);
-    const raw = { ...this.botMessage(user, m.id, m.raw.date, c, markup), edit_date: this.unixTime() };
+    const raw = { ...this.botMessage(user, m.id, m.raw.date, c, markup, m.raw.has_protected_content), edit_date: this.unixTime() };
     Object.assign(m, c, { buttons: buttonsOf(markup), editedCount: m.editedCount + 1, raw });
     return raw;
   }
@@ -533,7 +535,7 @@ export class FakeTelegram {
       const c = content(p);
       const markup = this.markup(user, p.reply_markup);
       const id = user.nextMessageId();
-      const raw = this.botMessage(user, id, this.unixTime(), c, markup);
+      const raw = this.botMessage(user, id, this.unixTime(), c, markup, p.protect_content === true || p.protect_content === "true");
       user.history.set(id, { id, from: "bot", ...c, buttons: buttonsOf(markup), editedCount: 0, raw });
       return raw;
     },

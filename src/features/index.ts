@@ -2,6 +2,8 @@ import type { Feature } from "../bot/feature.js";
 import { privacyFeature } from "./privacy/index.js";
 import { quickExitFeature } from "./quick-exit/index.js";
 import { bystanderFeature } from "./bystander/index.js";
+import { dangerFeature } from "./danger/index.js";
+import { planFeature } from "./plan/index.js";
 import { emergencyFeature } from "./emergency/index.js";
 import { menuFeature } from "./menu/index.js";
 import { rightsFeature } from "./rights/index.js";
@@ -14,6 +16,8 @@ export const features: Feature[] = [
   emergencyFeature,
   servicesFeature,
   rightsFeature,
+  planFeature,
+  dangerFeature,
   bystanderFeature,
   startFeature,
   privacyFeature,

@@ -5,7 +5,12 @@ import { Route } from "./routes.js";
 import { navScreen, show, type Screen } from "./screen.js";
 
 /** Next-step routes that are not guide topics, with their button labels. */
-const STEP_LABELS: Record<string, string> = { [Route.lines]: "btn-more-lines" };
+const STEP_LABELS: Record<string, string> = { [Route.lines]: "btn-more-lines", [Route.danger]: "btn-danger" };
+
+/** Locale key of a next-step button's label. */
+export function stepLabel(step: string): string {
+  return STEP_LABELS[step] ?? step.replace(":", "-");
+}
 
 function topicRoute(guide: Guide, topicId: string, page?: number): string {
   return page && page > 1 ? `${guide.id}:${topicId}:${page}` : `${guide.id}:${topicId}`;
@@ -29,8 +34,7 @@ function pageScreen(ctx: BotContext, guide: Guide, { topic, page, last }: GuideP
   keyboard.row();
   if (last) {
     for (const step of topic.next) {
-      const label = STEP_LABELS[step] ?? step.replace(":", "-");
-      keyboard.text(ctx.t(label), step === Route.lines ? `${Route.lines}:${self}` : step).row();
+      keyboard.text(ctx.t(stepLabel(step)), step === Route.lines ? `${Route.lines}:${self}` : step).row();
     }
   }
   return navScreen(ctx, text, { self, back: guide.id }, keyboard);

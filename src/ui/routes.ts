@@ -23,6 +23,10 @@ export const Route = {
   forget: "forget",
   /** Find help: the directory of services (`svc:…`, src/features/services). */
   services: "svc",
+  /** Safety plan: `plan` (its hub), `plan:new`, `plan:view`, `plan:edit[:<step>]`, `plan:del[:yes:<token>]`. */
+  plan: "plan",
+  /** "Am I in danger?": `danger`, then `danger:q<answers so far>` (one letter each: y, n, u), `danger:stop`. */
+  danger: "danger",
 } as const;
 
 /** Telegram's limit for a button's callback data. */

@@ -11,7 +11,7 @@ describe("about & privacy", () => {
     expect(user.lastText).toContain("Contact: @safe_help");
     expect(user.lastText).toContain("The language and auto-erase setting you chose, encrypted");
     expect(user.lastText).toContain("for 48 hours");
-    expect(user.lastText).toContain("This chat’s ID (the same as your Telegram ID), unencrypted");
+    expect(user.lastText).toContain("This chat’s ID (your Telegram ID), unencrypted");
     expect(user.lastText).toContain("show your ID only as a one-way code");
     expect(user.buttons).toEqual([
       "⏱ Auto-erase: off",
@@ -42,7 +42,7 @@ describe("about & privacy", () => {
     await user.send("/privacy");
     expect(user.lastText).toContain("Цей бот — проєкт із відкритим кодом.");
     expect(user.lastText).not.toContain("Зв’язатися");
-    expect(user.lastText).toContain("ID цього чату (він збігається з вашим ID у Telegram) — у відкритому вигляді");
+    expect(user.lastText).toContain("ID цього чату (це ваш ID у Telegram) — незашифровано");
     await user.press("📱 Що лишається в Telegram");
     expect(user.lastText).toContain("без наскрізного шифрування");
   });

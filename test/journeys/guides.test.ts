@@ -6,6 +6,7 @@ import { createLogger } from "../../src/logger.js";
 import { hotlineVars } from "../../src/shared/hotlines.js";
 import type { Guide } from "../../src/shared/guide.js";
 import type { FakeUser } from "../../src/fake-telegram/index.js";
+import { stepLabel } from "../../src/ui/guide.js";
 import { TestBot } from "../support/harness.js";
 
 const i18n = createI18n(createLogger("silent"));
@@ -42,7 +43,7 @@ describe.each([rightsGuide, bystanderGuide])("guide $id", (guide) => {
         expect(user.buttons).toContain(seen(locale, "btn-menu"));
         if (page < topic.pages) await user.press(seen(locale, "btn-page-next"));
       }
-      const steps = topic.next.map((r) => seen(locale, r === "lines" ? "btn-more-lines" : r.replace(":", "-")));
+      const steps = topic.next.map((r) => seen(locale, stepLabel(r)));
       expect(user.buttons).toEqual(expect.arrayContaining(steps));
       if (topic.pages > 1) {
         await user.press(seen(locale, "btn-page-prev"));
@@ -64,9 +65,10 @@ describe.each([rightsGuide, bystanderGuide])("guide $id", (guide) => {
       const at = user.lastBotMessage!.id;
       const lastPage = topic.pages > 1 ? `${guide.id}:${topic.id}:${topic.pages}` : `${guide.id}:${topic.id}`;
       for (const step of topic.next) {
-        await user.press(seen("en", step === "lines" ? "btn-more-lines" : step.replace(":", "-")), { messageId: at });
+        await user.press(seen("en", stepLabel(step)), { messageId: at });
         const [g, id] = step.split(":");
-        expect(user.lastText).toContain(step === "lines" ? "Other support lines" : seen("en", `${g}-${id}`));
+        const screens: Record<string, string> = { lines: "Other support lines", danger: "Am I in danger?" };
+        expect(user.lastText).toContain(screens[step] ?? seen("en", `${g}-${id}`));
         await user.pressData(lastPage, at);
       }
     }

@@ -5,6 +5,8 @@ const MENU_EN = [
   "🆘 I need help now",
   "📍 Find help near me",
   "⚖️ My rights",
+  "🛡 Safety plan",
+  "⚠️ Am I in danger?",
   "🤝 Help someone else",
   "🌐 Language / Мова",
   "ℹ️ About & privacy",
@@ -14,6 +16,8 @@ const MENU_UK = [
   "🆘 Мені потрібна допомога зараз",
   "📍 Знайти допомогу поруч",
   "⚖️ Мої права",
+  "🛡 План безпеки",
+  "⚠️ Чи я в небезпеці?",
   "🤝 Як допомогти іншій людині",
   "🌐 Мова / Language",
   "ℹ️ Про бот і приватність",
@@ -93,7 +97,7 @@ describe("first contact and language", () => {
     const { createLogger } = await import("../../src/logger.js");
     await registerCommands(t.bot.api, createI18n(createLogger("silent")), features);
     const names = (key: string) => t.fake.commands.get(key)?.map((c) => c.command);
-    expect(names("default|")).toEqual(["exit", "sos", "services", "language", "privacy", "forget", "menu"]);
+    expect(names("default|")).toEqual(["exit", "sos", "services", "plan", "language", "privacy", "forget", "menu"]);
     expect(names("default|uk")).toEqual(names("default|"));
     expect(t.fake.commands.get("default|uk")?.[1]?.description).toBe("Екстрені номери");
     expect(t.fake.commands.get("default|ru")).toEqual(t.fake.commands.get("default|uk"));

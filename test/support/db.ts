@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -15,4 +15,10 @@ export function freshDatabase(): { dir: string; file: string; url: string } {
   }
   db.close();
   return { dir, file, url: `file:${file}` };
+}
+
+/** A database file and its write-ahead log as text, as someone who copied them would see them. */
+export function databaseFileText(url: string): string {
+  const file = url.slice("file:".length);
+  return [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString("latin1")).join("");
 }

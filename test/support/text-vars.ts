@@ -24,4 +24,11 @@ export const TEXT_VARS: Record<string, string | number> = {
   changed: 50_000,
   deactivated: 50_000,
   unchanged: 50_000,
+  // safety plan and danger check
+  n: 13,
+  total: 13,
+  title: "Телефон і безпека в інтернеті",
+  note: "У сестри є ключ; кодове слово — «парасолька». ".repeat(8).slice(0, 400),
+  max: 400,
+  length: 5000,
 };

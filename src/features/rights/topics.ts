@@ -34,7 +34,7 @@ export const rightsGuide: Guide = {
     {
       id: "urgent",
       pages: 2,
-      next: ["rights:restrict", "rights:legal-aid"],
+      next: ["rights:restrict", "rights:legal-aid", "danger"],
       source: "zakon.rada.gov.ua/laws/show/2229-19 (Law 2229-VIII), content brief §2",
       verifiedAt,
     },

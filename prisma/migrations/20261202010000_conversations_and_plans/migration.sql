@@ -1,0 +1,12 @@
+-- CreateTable
+CREATE TABLE "ConversationState" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "value" TEXT NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "SafetyPlan" (
+    "chatId" TEXT NOT NULL PRIMARY KEY,
+    "value" TEXT NOT NULL
+);
+
