@@ -14,7 +14,7 @@ const config = readSettings();
 const logger = createLogger(config.LOG_LEVEL);
 const prisma = await openDatabase(config.DATABASE_URL);
 const cipher = loadCipher(config, (msg) => logger.warn(msg));
-const { bot, i18n, messages, schedule, conversations } = createBot({
+const { bot, i18n, messages, schedule, conversations, jobs } = createBot({
   token: config.BOT_TOKEN,
   apiRoot: config.TELEGRAM_API_ROOT,
   prisma,
@@ -22,6 +22,13 @@ const { bot, i18n, messages, schedule, conversations } = createBot({
   cipher,
   clock: systemClock,
   org: { name: config.ORG_NAME, contact: config.ORG_CONTACT },
+  adminIds: config.ADMIN_IDS,
+  referrals: {
+    staffChatId: config.STAFF_CHAT_ID,
+    retentionDays: config.REFERRAL_RETENTION_DAYS,
+    reminderMinutes: config.REFERRAL_REMINDER_MINUTES,
+    escalationMinutes: config.REFERRAL_ESCALATION_MINUTES,
+  },
   exitText: config.QUICK_EXIT_TEXT,
   // Long polling: Telegram gives this process every update, so sessions may be cached.
   sessionCache: 50_000,
@@ -42,7 +49,7 @@ const runner = run(bot, {
   sink: { concurrency: 32 },
 });
 // Every scheduled job of the bot, in one place.
-const scheduler = startScheduler(privacyJobs({ messages, schedule, conversations }), logger);
+const scheduler = startScheduler([...privacyJobs({ messages, schedule, conversations }), ...jobs], logger);
 logger.info({ bot: bot.botInfo.username }, "bot started");
 
 let stopping = false;

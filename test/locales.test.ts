@@ -10,6 +10,7 @@ import { hotlines } from "../src/shared/hotlines.js";
 import { rightsGuide } from "../src/features/rights/topics.js";
 import { bystanderGuide } from "../src/features/bystander/topics.js";
 import { Route } from "../src/ui/routes.js";
+import { referralKeys, referralVars } from "../src/features/referrals/keys.js";
 
 const guides: Guide[] = [rightsGuide, bystanderGuide];
 
@@ -52,7 +53,7 @@ function literalKeys(dir: string): Set<string> {
 }
 
 const [uk, en] = LOCALES.map(loadLocale) as [Map<string, string[]>, Map<string, string[]>];
-const dynamicKeys = [...guides.flatMap(guideKeys), ...LOCALES.map((l) => `language-${l}`)];
+const dynamicKeys = [...guides.flatMap(guideKeys), ...LOCALES.map((l) => `language-${l}`), ...referralKeys];
 
 describe("locales", () => {
   it("uk and en have the same keys", () => {
@@ -64,7 +65,7 @@ describe("locales", () => {
   });
 
   it("texts use only variables the code provides", () => {
-    const provided = new Set([...Object.keys(hotlines), "name", "contact", "minutes", "count", "language", "seconds"]);
+    const provided = new Set([...Object.keys(hotlines), "name", "contact", "minutes", "count", "language", "seconds", ...referralVars]);
     for (const [key, vars] of uk) for (const v of vars) expect(provided.has(v), `${key} uses $${v}`).toBe(true);
   });
 

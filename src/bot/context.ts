@@ -17,6 +17,8 @@ export interface SessionData {
   autoErase?: AutoEraseMinutes;
   /** The one destructive action the person was last asked to confirm (src/ui/confirm.ts). */
   confirm?: { scope: string; token: string };
+  /** The request whose staff the person's next message goes to (they pressed "Reply"). */
+  relayTo?: string;
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor>;

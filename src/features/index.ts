@@ -4,6 +4,7 @@ import { quickExitFeature } from "./quick-exit/index.js";
 import { bystanderFeature } from "./bystander/index.js";
 import { emergencyFeature } from "./emergency/index.js";
 import { menuFeature } from "./menu/index.js";
+import { referralsFeature } from "./referrals/index.js";
 import { rightsFeature } from "./rights/index.js";
 import { startFeature } from "./start/index.js";
 
@@ -13,6 +14,7 @@ export const features: Feature[] = [
   emergencyFeature,
   rightsFeature,
   bystanderFeature,
+  referralsFeature,
   startFeature,
   privacyFeature,
   menuFeature,

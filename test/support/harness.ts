@@ -3,7 +3,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Update } from "grammy/types";
 import { afterEach, expect } from "vitest";
 import { createBot } from "../../src/bot/create-bot.js";
-import type { FeatureDeps } from "../../src/bot/feature.js";
+import type { FeatureDeps, ReferralSettings } from "../../src/bot/feature.js";
 import { openDatabase } from "../../src/db.js";
 import { createLogger } from "../../src/logger.js";
 import { privacyJobs } from "../../src/privacy/jobs.js";
@@ -32,6 +32,8 @@ export interface TestBotOptions {
   org?: FeatureDeps["org"];
   exitText?: string;
   realRateLimit?: boolean;
+  adminIds?: number[];
+  referrals?: Partial<ReferralSettings>;
 }
 
 export const TEST_KEY = parseKey("q3Bv8n0e5dJ8o3L0xYV6m1b2c3d4e5f6g7h8i9j0k1I=");
@@ -130,12 +132,14 @@ export class TestBot {
       clock: this.clock,
       org: this.opts.org ?? {},
       exitText: this.opts.exitText,
+      adminIds: this.opts.adminIds,
+      referrals: this.opts.referrals,
       sessionCache: 1_000,
       // Scripted people tap far faster than anyone can; only rate-limit tests use the real limit.
       rateLimit: this.opts.realRateLimit ? undefined : { updates: 10_000, windowMs: 1_000 },
       botInfo: this.fake.me,
     });
-    this.jobs = privacyJobs(this.services);
+    this.jobs = [...privacyJobs(this.services), ...this.services.jobs];
     this.fake.deliver = (update) => {
       for (const s of privateStrings(update)) this.secrets.add(s);
       return this.services.bot.handleUpdate(update);

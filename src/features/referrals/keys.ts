@@ -1,0 +1,19 @@
+import { HELP_KINDS, STAFF_OUTCOMES, WINDOWS, PARTNER_KINDS } from "./domain.js";
+
+const outcomes = [...STAFF_OUTCOMES, "cancelled", "withdrawn"];
+
+/** Locale keys built from data, for the locale checks. */
+export const referralKeys = [
+  ...HELP_KINDS.map((h) => `ref-help-${h}`),
+  ...WINDOWS.map((w) => `ref-window-${w}`),
+  ...PARTNER_KINDS.map((k) => `staff-kind-${k}`),
+  ...outcomes.map((o) => `ref-outcome-${o}`),
+  ...outcomes.map((o) => `ref-status-closed-${o}`),
+  ...STAFF_OUTCOMES.map((o) => `btn-card-${o}`),
+  ...["open", "claimed", "contacted"].flatMap((s) => [`ref-status-${s}`, `card-status-${s}`]),
+  "card-cancelled",
+  "card-withdrawn",
+];
+
+/** Variables the referral texts use. */
+export const referralVars = ["code", "partner", "help", "phone", "window", "note", "service", "outcome", "days", "max", "length", "where", "link", "token", "kind"];
