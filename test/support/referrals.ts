@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import type { FakeGroup, FakeUser } from "../../src/fake-telegram/index.js";
 import { TestBot, type TestBotOptions } from "./harness.js";
 
@@ -57,4 +58,31 @@ export function codeOf(person: FakeUser): string {
   const code = /(?:code is|Код вашого запиту —) ([A-Z0-9]{6})/.exec(person.messages.map((m) => m.text).join("\n"))?.[1];
   if (!code) throw new Error("no reference code in the chat");
   return code;
+}
+
+/** An English-speaking person asks the Kyiv hub for legal help through the anonymous chat, with a note. */
+export async function requestToHub(person: FakeUser, note = "He took my documents"): Promise<string> {
+  await person.press("🤝 Talk to a person");
+  await person.press("🏠 A community safety hub near me");
+  await person.press("Kyiv region");
+  await person.press("Legal help");
+  await person.press("💬 Through this chat (anonymous)");
+  await person.send(note);
+  await person.press("✅ Send");
+  return codeOf(person);
+}
+
+/** Every row of every table (the whole schema, new tables too) as one text, to search for personal data. */
+export function databaseText(t: TestBot): string {
+  const db = new Database(t.dbUrl.slice("file:".length), { readonly: true });
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  const text = JSON.stringify(tables.map(({ name }) => db.prepare(`SELECT * FROM "${name}"`).all()));
+  db.close();
+  return text;
+}
+
+/** Everything the bot ever sent or showed in a group: texts, HTML and the calls' payloads. */
+export function groupText(t: TestBot, group: FakeGroup): string {
+  const calls = t.fake.calls.filter((c) => Number(c.payload.chat_id) === group.id);
+  return JSON.stringify([group.messages.map((m) => m.raw), calls.map((c) => c.payload)]);
 }

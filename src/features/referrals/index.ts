@@ -98,9 +98,9 @@ export const referralsFeature: Feature = {
     });
 
     // Cancel: only from its confirmation (a one-time token in the session).
-    c.callbackQuery(new RegExp(`^${RefRoute.cancel}:${CODE_ARG}$`), async (ctx) => {
-      const r = await own(ctx, ctx.match[1]);
-      if (!r || r.status === "closed") return status(ctx, ctx.match[1]!);
+    const cancelQuestion = async (ctx: BotContext, code: string) => {
+      const r = await own(ctx, code);
+      if (!r || r.status === "closed") return status(ctx, code);
       const token = confirmToken(ctx, `${RefRoute.cancel}:${r.code}`);
       const keyboard = new InlineKeyboard()
         .text(ctx.t("btn-ref-cancel-yes"), `${RefRoute.cancelYes}:${r.code}:${token}`)
@@ -108,11 +108,12 @@ export const referralsFeature: Feature = {
         .text(ctx.t("btn-ref-cancel-no"), `${RefRoute.status}:${r.code}`)
         .row();
       await show(ctx, { ...navScreen(ctx, ctx.t("ref-cancel-question", { code: r.code }), { self: RefRoute.entry }, keyboard), protect: true });
-    });
+    };
+    c.callbackQuery(new RegExp(`^${RefRoute.cancel}:${CODE_ARG}$`), (ctx) => cancelQuestion(ctx, ctx.match[1]!));
     c.callbackQuery(new RegExp(`^${RefRoute.cancelYes}:${CODE_ARG}(?::([A-Za-z0-9_-]{1,16}))?$`), async (ctx) => {
       const code = ctx.match[1]!;
       const r = await own(ctx, code);
-      if (!r || !confirmed(ctx, `${RefRoute.cancel}:${code}`, ctx.match[2])) return status(ctx, code);
+      if (!r || !confirmed(ctx, `${RefRoute.cancel}:${code}`, ctx.match[2])) return cancelQuestion(ctx, code);
       await desk.endByPerson(r, "cancelled");
       await status(ctx, code, ctx.t("ref-cancelled"));
     });
@@ -121,6 +122,8 @@ export const referralsFeature: Feature = {
     c.callbackQuery(new RegExp(`^${RefRoute.reply}:${CODE_ARG}$`), async (ctx) => {
       const r = await own(ctx, ctx.match[1]);
       if (!r || r.status === "closed" || r.status === "open" || r.contact !== "relay") return status(ctx, ctx.match[1]!);
+      // A form in progress would take the message: it ends, the reply goes first.
+      await ctx.conversation.exit(REFERRAL_CONVERSATION);
       ctx.session.relayTo = r.code;
       const keyboard = new InlineKeyboard().text(ctx.t("btn-ref-cancel-no"), `${RefRoute.status}:${r.code}`).row();
       const view = await desk.store.view(r.id);
