@@ -144,7 +144,9 @@ staff-partner-usage =
 staff-kind-hub = community safety hub
 staff-kind-police = police unit
 staff-kind-service = service
-staff-partner-linked = This group now receives referrals for <b>{ $name }</b> ({ $kind }). Register caseworkers with /invite.
+staff-partner-linked =
+    This group now receives referrals for <b>{ $name }</b> ({ $kind }). Register caseworkers with /invite.
+    People can ask { $name } directly through this link: { $link }
 staff-not-linked = This group is not linked to a partner. An admin can link it with /partner_add.
 staff-invite-private =
     Caseworker invite for <b>{ $where }</b>, valid once for 24 hours:

@@ -144,7 +144,9 @@ staff-partner-usage =
 staff-kind-hub = центр безпеки громади
 staff-kind-police = підрозділ поліції
 staff-kind-service = служба
-staff-partner-linked = Тепер ця група отримує звернення для <b>{ $name }</b> ({ $kind }). Фахівців можна зареєструвати командою /invite.
+staff-partner-linked =
+    Тепер ця група отримує звернення для <b>{ $name }</b> ({ $kind }). Фахівців можна зареєструвати командою /invite.
+    Звернутися саме до { $name } люди можуть за цим посиланням: { $link }
 staff-not-linked = Ця група не прив’язана до партнера. Адміністратор може прив’язати її командою /partner_add.
 staff-invite-private =
     Запрошення фахівця для <b>{ $where }</b>, одноразове, дійсне 24 години:

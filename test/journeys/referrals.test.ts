@@ -6,7 +6,7 @@ describe("warm referrals", () => {
   it("the whole path in English: request, card, claim, relay both ways, close", async () => {
     const { t, hub, olena } = await staffSetup();
     expect(hub.messages.map((m) => m.text)).toContain(
-      "This group now receives referrals for Kyiv hub (community safety hub). Register caseworkers with /invite.",
+      "This group now receives referrals for Kyiv hub (community safety hub). Register caseworkers with /invite.\nPeople can ask Kyiv hub directly through this link: https://t.me/test_bot?start=ref_1",
     );
     expect(hub.lastBotMessage?.text).toBe("I sent the invite to you privately.");
     expect(olena.lastText).toBe("You are now a caseworker for Kyiv hub. You can claim referrals in its group.");
@@ -55,5 +55,36 @@ describe("warm referrals", () => {
     const updates = t.fake.calls.filter((c) => c.method === "sendMessage" && c.chatId === person.id && String(c.payload.text).startsWith("🔔"));
     expect(updates.length).toBe(3);
     for (const u of updates) expect(u.payload).toMatchObject({ disable_notification: true, protect_content: true });
+  });
+
+  it("a partner's own link and a service card's button lead to that partner", async () => {
+    const { t, admin, hub } = await staffSetup();
+    const person = t.user({ languageCode: "en" });
+    await person.send("/start ref_1");
+    await person.press("The service I came from");
+    expect(person.lastText).toBe("What help do you need?");
+    await person.press("Psychological support");
+    await person.press("💬 Through this chat (anonymous)");
+    await person.press("Skip");
+    expect(person.lastText).toContain("It goes to: Kyiv hub");
+    await person.press("✅ Send");
+    expect(cardOf(hub, codeOf(person)).text).toContain("Help needed: Psychological support");
+
+    // The directory's card carries `ref:svc:<service id>`; the hub is linked to that service.
+    await hub.send(admin, "/partner_add hub; Kyiv hub; Kyiv region; Kyiv; kyiv-hub");
+    const other = t.user({ languageCode: "en" });
+    await startInEnglish(other);
+    await other.pressData("ref:svc:kyiv-hub", other.lastBotMessage!.id);
+    await other.press("The service I came from");
+    await other.press("Legal help");
+    await other.press("💬 Through this chat (anonymous)");
+    await other.press("Skip");
+    await other.press("✅ Send");
+    const card = cardOf(hub, codeOf(other));
+    expect(card.text).toContain("Service asked for: kyiv-hub");
+    // A bad service id is refused like any old button.
+    await other.pressData("ref:svc:BAD ID", other.lastBotMessage!.id);
+    expect(other.buttons).toContain("🤝 Talk to a person");
+    expect(other.unansweredCallbacks).toBe(0);
   });
 });

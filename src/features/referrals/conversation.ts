@@ -18,9 +18,10 @@ import {
 export const REFERRAL_CONVERSATION = "referral";
 export const FORM_PREFIX = "rf";
 
-/** Entering from a directory service card: the service the person came from. */
+/** Entering from a directory service card or a partner's own link: who the person came from. */
 export interface FormArgs {
   serviceId?: string;
+  partnerId?: number;
 }
 
 type Target = "svc" | "hub" | "police" | "fast";
@@ -57,6 +58,7 @@ export function referralConversation(desk: Desk): ConversationSpec {
   async function builder(conversation: BotConversation, ctx: InsideContext, args?: FormArgs): Promise<void> {
     const chatId = String(ctx.chat!.id);
     const serviceId = args?.serviceId;
+    const cameFrom = serviceId !== undefined || args?.partnerId !== undefined;
     const form: Form = { partnerId: null, contact: "relay" };
     let partners: PartnerChoice[] = [];
     const steps: Step[] = ["to"];
@@ -70,7 +72,7 @@ export function referralConversation(desk: Desk): ConversationSpec {
       let text: string;
       if (s === "to") {
         text = t("ref-to-text");
-        if (serviceId) k.text(t("btn-ref-to-svc"), b("to:svc")).row();
+        if (cameFrom) k.text(t("btn-ref-to-svc"), b("to:svc")).row();
         k.text(t("btn-ref-to-hub"), b("to:hub")).row().text(t("btn-ref-to-police"), b("to:police")).row().text(t("btn-ref-to-fast"), b("to:fast")).row();
       } else if (s === "region") {
         text = t("ref-region-text");
@@ -165,8 +167,11 @@ export function referralConversation(desk: Desk): ConversationSpec {
       }
       if (s === "to" && kind === "to") {
         form.target = value as Target;
-        if (value === "svc" && serviceId) {
-          const p = await conversation.external(() => desk.store.partnerForService(serviceId).then((p) => p && { id: p.id, name: p.name }));
+        if (value === "svc" && cameFrom) {
+          const p = await conversation.external(async () => {
+            const found = serviceId !== undefined ? await desk.store.partnerForService(serviceId) : await desk.store.partner(args!.partnerId!);
+            return found && { id: found.id, name: found.name };
+          });
           await choose(c, p?.id ?? null, p?.name);
           continue;
         }

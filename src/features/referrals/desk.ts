@@ -111,7 +111,7 @@ export class Desk {
     } else lines.push(t("card-relay", { code: view.code }));
     if (view.note) lines.push(t("card-note", { note: escapeHtml(view.note) }));
     lines.push("", this.statusLine(t, view));
-    if (view.escalatedAt && view.status === "open") lines.push(t("card-escalated", { minutes: this.deps.referrals.escalationMinutes }));
+    if (view.escChatId && view.status === "open") lines.push(t("card-escalated", { minutes: this.deps.referrals.escalationMinutes }));
     if (closing) lines.push("", t("card-close-question"));
     return lines.join("\n");
   }

@@ -156,7 +156,14 @@ export const referralsFeature: Feature = {
       await show(ctx, navScreen(ctx, ctx.t("staff-join-done", { where }), { self: RefRoute.entry }));
     };
     c.command("join", (ctx) => join(ctx, ctx.match));
-    c.command("start", (ctx, next) => (ctx.match.startsWith("cw_") ? join(ctx, ctx.match) : next()));
+    c.command("start", async (ctx, next) => {
+      if (ctx.match.startsWith("cw_")) return join(ctx, ctx.match);
+      // A partner's own link (t.me/<bot>?start=ref_<id>), e.g. on a hub's poster.
+      const partner = /^ref_(\d{1,9})$/.exec(ctx.match);
+      if (!partner) return next();
+      const known = await desk.store.partner(Number(partner[1]));
+      return form(ctx, known ? { partnerId: known.id } : undefined);
+    });
 
     // A button of a form that has ended (the conversation would have taken it otherwise).
     c.callbackQuery(new RegExp(`^${FORM_PREFIX}:`), entry);

@@ -47,7 +47,8 @@ export function staffComposer(deps: FeatureDeps, desk: Desk): Composer<BotContex
       serviceId: serviceId?.slice(0, 24) || undefined,
       locale,
     });
-    await say(ctx, deps.translate(locale, "staff-partner-linked", { name: escapeHtml(partner.name), kind: t(`staff-kind-${kind}`) }));
+    const link = `https://t.me/${ctx.me.username}?start=ref_${partner.id}`;
+    await say(ctx, deps.translate(locale, "staff-partner-linked", { name: escapeHtml(partner.name), kind: t(`staff-kind-${kind}`), link }));
   });
 
   c.command("invite", async (ctx) => {
