@@ -94,7 +94,7 @@ describe("warm referrals: the person's control and privacy", () => {
     await person.send("/exit");
     expect(person.messages).toEqual([]);
     await hub.press(olena, "✋ Claim", { messageId: cardOf(hub, code).id });
-    expect(person.lastText).toContain("Kyiv hub has accepted your request");
+    expect(person.lastText).toContain("Your request was accepted by Kyiv hub.");
     await person.send("/exit");
     expect(person.messages).toEqual([]);
   });

@@ -40,7 +40,7 @@ describe("warm referrals: staff groups", () => {
     expect(olena.callbackAnswers.at(-1)).toEqual({ text: "У вас немає повноважень на дії з цим зверненням.", show_alert: true });
     await fallback.press(admin, "✋ Взяти", { messageId: card.id });
     expect(cardOf(fallback, code).text).toContain("Стан: 🔵 взяв(-ла) Admin");
-    expect(person.lastText).toContain("🔔 Є новини\nчергова команда прийняли ваш запит");
+    expect(person.lastText).toContain("🔔 Є новини\nВаш запит прийнято (чергова команда).");
     // A phone request has no anonymous chat.
     await fallback.send(admin, "/reply " + code + " hello");
     expect(fallback.lastBotMessage?.text).toBe(`Для ${code} людина просила дзвінок, а не повідомлення.`);
@@ -112,7 +112,7 @@ describe("warm referrals: staff groups", () => {
     expect(winner.callbackAnswers.at(-1)?.text).toBe(`You have claimed ${code}.`);
     expect(loser.callbackAnswers.at(-1)).toEqual({ text: `${winner.from.first_name} claimed it first.`, show_alert: true });
     expect(await t.prisma.referralEvent.count({ where: { referralId: row.id, action: "claimed" } })).toBe(1);
-    expect(person.messages.filter((m) => m.text.includes("has accepted your request")).length).toBe(1);
+    expect(person.messages.filter((m) => m.text.includes("Your request was accepted by")).length).toBe(1);
   });
 
   it("reminds after 15 minutes and escalates after 60, once each, telling the person honestly", async () => {

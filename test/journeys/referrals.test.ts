@@ -35,10 +35,10 @@ describe("warm referrals", () => {
     expect(card.text).toContain("Status: 🟡 waiting, not claimed");
     await hub.press(olena, "✋ Claim", { messageId: card.id });
     expect(cardOf(hub, code).text).toContain("Status: 🔵 claimed by Olena");
-    expect(person.lastText).toContain("🔔 An update\nKyiv hub has accepted your request");
+    expect(person.lastText).toContain("🔔 An update\nYour request was accepted by Kyiv hub. They will contact you the way you chose.");
 
     await hub.send(olena, "Hello, I am Olena's colleague. Are you safe?", { replyTo: card.id });
-    expect(person.lastText).toContain("Kyiv hub writes (request");
+    expect(person.lastText).toContain("Message from Kyiv hub (request");
     expect(person.lastText).toContain("Are you safe?");
     expect(hub.lastBotMessage?.text).toContain("Delivered");
     await person.press("↩️ Reply");
@@ -50,7 +50,20 @@ describe("warm referrals", () => {
     await hub.press(olena, "✔️ Close", { messageId: card.id });
     await hub.press(olena, "Resolved", { messageId: card.id });
     expect(cardOf(hub, code).text).toContain("closed: resolved");
-    expect(person.lastText).toContain("Kyiv hub has closed your request.");
+    expect(person.lastText).toContain("Your request was closed by Kyiv hub.");
+    // The status history, for the group's staff.
+    await hub.send(olena, `/history ${code}`);
+    expect(hub.lastBotMessage?.text).toBe(
+      [
+        `History of ${code}:`,
+        "25.11, 11:00 — the person: sent the request",
+        "25.11, 11:00 — Olena: claimed",
+        "25.11, 11:00 — Olena: wrote to the person",
+        "25.11, 11:00 — the person: wrote to the staff",
+        "25.11, 11:00 — Olena: contacted the person",
+        "25.11, 11:00 — Olena: closed: resolved",
+      ].join("\n"),
+    );
     // Every update to the person came silently and protected.
     const updates = t.fake.calls.filter((c) => c.method === "sendMessage" && c.chatId === person.id && String(c.payload.text).startsWith("🔔"));
     expect(updates.length).toBe(3);

@@ -151,7 +151,10 @@ export function referralConversation(desk: Desk): ConversationSpec {
           form.note = text;
           go("consent");
           await show(c, screenOf(c));
-        } else await show(c, screenOf(c, c.t(s === "note" ? "ref-note-text-only" : "ref-use-buttons")));
+        } else {
+          const hint = s === "note" ? "ref-note-text-only" : s === "phone" ? "ref-phone-bad" : "ref-use-buttons";
+          await show(c, screenOf(c, c.t(hint)));
+        }
         continue;
       }
 

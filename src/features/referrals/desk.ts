@@ -201,7 +201,7 @@ export class Desk {
   }
 
   async close(r: Referral, staff: Staff, outcome: StaffOutcome): Promise<boolean> {
-    const ok = await this.store.transition(r.id, HELD, { status: "closed", outcome, closedAt: this.deps.clock.now() }, staff.name, `closed:${outcome}`, staff.id);
+    const ok = await this.store.transition(r.id, HELD, { status: "closed", outcome, closedAt: this.deps.clock.now() }, staff.name, `closed-${outcome}`, staff.id);
     if (ok) {
       await this.countOutcome(r, outcome);
       await this.refresh(r.id);
@@ -276,7 +276,7 @@ export class Desk {
     } catch {
       return false;
     }
-    await this.store.event(r.id, r.holderName ?? "staff", "message to person");
+    await this.store.event(r.id, r.holderName ?? "staff", "message-to-person");
     return true;
   }
 
@@ -292,8 +292,21 @@ export class Desk {
     } catch {
       return false;
     }
-    await this.store.event(r.id, "person", "message to staff");
+    await this.store.event(r.id, "person", "message-to-staff");
     return true;
+  }
+
+  /** The status history for staff: when (Kyiv time), who, what. */
+  async historyText(r: Referral): Promise<string> {
+    const view = await this.store.view(r.id);
+    if (!view) return "";
+    const t = this.staffTr(view);
+    const when = new Intl.DateTimeFormat("uk-UA", { timeZone: "Europe/Kyiv", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
+    const lines = (await this.store.history(r.id)).map((e) => {
+      const who = e.actor === "person" || e.actor === "bot" ? t(`card-actor-${e.actor}`) : escapeHtml(e.actor);
+      return `${when.format(e.at)} — ${who}: ${t(`card-event-${e.action}`)}`;
+    });
+    return [t("card-history", { code: r.code }), ...lines].join("\n");
   }
 
   // Scheduled work

@@ -11,6 +11,10 @@ export const referralKeys = [
   ...outcomes.map((o) => `ref-status-closed-${o}`),
   ...STAFF_OUTCOMES.map((o) => `btn-card-${o}`),
   ...["open", "claimed", "contacted"].flatMap((s) => [`ref-status-${s}`, `card-status-${s}`]),
+  ...["person", "bot"].map((a) => `card-actor-${a}`),
+  ...["sent", "claimed", "contacted", "released", "reminder", "escalated", "message-to-person", "message-to-staff", "cancelled", "withdrawn"]
+    .concat(STAFF_OUTCOMES.map((o) => `closed-${o}`))
+    .map((e) => `card-event-${e}`),
   "card-cancelled",
   "card-withdrawn",
 ];

@@ -76,6 +76,15 @@ export function staffComposer(deps: FeatureDeps, desk: Desk): Composer<BotContex
     await relay(ctx, r, text);
   });
 
+  c.command("history", async (ctx) => {
+    const t = await groupTr(ctx);
+    const code = ctx.match.trim().toUpperCase();
+    const r = CODE.test(code) ? await desk.store.byCode(code) : null;
+    if (!r || !onThisGroup(r, chatId(ctx))) return say(ctx, t("staff-history-usage"));
+    if (!ctx.from || !(await desk.authorised(r, ctx.from.id))) return say(ctx, t("staff-not-authorised"));
+    await ctx.reply(await desk.historyText(r), { parse_mode: "HTML", protect_content: true });
+  });
+
   // A reply to a card (or to the person's relayed message, which names the code) goes to the person.
   c.on("message:text", async (ctx, next) => {
     const replied = ctx.msg.reply_to_message;
