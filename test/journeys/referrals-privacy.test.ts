@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reencryptAll } from "../../src/privacy/rekey.js";
 import { createCipher, newKey, parseKey } from "../../src/shared/crypto.js";
-import { startInEnglish, TEST_KEY } from "../support/harness.js";
+import { startInEnglish, TEST_KEY, TestBot } from "../support/harness.js";
 import { cardOf, codeOf, databaseText, groupText, requestToHub, staffSetup } from "../support/referrals.js";
 
 describe("warm referrals: the person's control and privacy", () => {
@@ -187,5 +187,49 @@ describe("warm referrals: the person's control and privacy", () => {
     expect(next.keyIdOf(row.note!)).toBe(next.keyId);
     expect(next.decrypt(row.note!)).toBe("Rekeyed note");
     expect(databaseText(t)).not.toContain("Rekeyed note");
+  });
+
+  it("/forget also strips the phone and note from the cards of closed requests", async () => {
+    const { t, hub, olena } = await staffSetup();
+    const person = t.user({ languageCode: "en" });
+    await startInEnglish(person);
+    const code = await requestToHub(person, "Closed but private");
+    const card = cardOf(hub, code);
+    await hub.press(olena, "✋ Claim", { messageId: card.id });
+    await hub.press(olena, "✔️ Close", { messageId: card.id });
+    await hub.press(olena, "Resolved", { messageId: card.id });
+    expect(cardOf(hub, code).text).toContain("Closed but private");
+    await person.send("/forget");
+    await person.press("🗑 Yes, delete my data");
+    expect(cardOf(hub, code).text).not.toContain("Closed but private");
+    expect(cardOf(hub, code).text).toContain("closed: resolved");
+    expect(databaseText(t)).not.toContain(String(person.id));
+  });
+
+  it("a partner group the bot can no longer write to: the card goes to the fallback group", async () => {
+    const { t, fallback } = await staffSetup();
+    await t.prisma.partner.updateMany({ data: { chatId: "-1009999999999" } });
+    const person = t.user({ languageCode: "en" });
+    await startInEnglish(person);
+    const code = await requestToHub(person);
+    expect(cardOf(fallback, code).text).toContain("To: Kyiv hub");
+  });
+
+  it("with no staff group at all, nothing is kept and the person is told where help is", async () => {
+    const t = await TestBot.start();
+    const person = t.user({ languageCode: "en" });
+    await startInEnglish(person);
+    await person.press("🤝 Talk to a person");
+    await person.press("🏠 A community safety hub near me");
+    expect(person.lastText).toContain("There is no such partner in the bot yet.");
+    await person.press("⚡ Whoever can help fastest");
+    await person.press("Something else");
+    await person.press("💬 Through this chat (anonymous)");
+    await person.press("Skip");
+    await person.press("✅ Send");
+    expect(person.lastText).toContain("Sorry, no one can take requests through the bot right now. Nothing was kept.");
+    expect(person.lastText).toContain("102");
+    expect(await t.prisma.referral.count()).toBe(0);
+    expect(await t.prisma.conversationState.count()).toBe(0);
   });
 });

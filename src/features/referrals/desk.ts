@@ -135,18 +135,25 @@ export class Desk {
     return k;
   }
 
-  /** Posts the card in the referral's group; false when there is none. */
+  /**
+   * Posts the card in the referral's group, or in the fallback group when
+   * that fails (the bot was removed, the group was deleted); false when
+   * neither took it.
+   */
   async post(id: number): Promise<boolean> {
     const view = await this.store.view(id);
-    const group = view && this.groupOf(view);
-    if (!view || !group) return false;
-    const sent = await this.api.sendMessage(group, this.cardText(view), {
-      parse_mode: "HTML",
-      protect_content: true,
-      reply_markup: this.cardKeyboard(view),
-    });
-    await this.store.setCard(id, group, sent.message_id);
-    return true;
+    if (!view) return false;
+    for (const group of new Set([this.groupOf(view), this.fallback])) {
+      if (!group) continue;
+      try {
+        const sent = await this.api.sendMessage(group, this.cardText(view), { parse_mode: "HTML", protect_content: true, reply_markup: this.cardKeyboard(view) });
+        await this.store.setCard(id, group, sent.message_id);
+        return true;
+      } catch {
+        // Not delivered there: the next group, if any.
+      }
+    }
+    return false;
   }
 
   /** Shows the referral's current state on its card(s). */

@@ -51,6 +51,8 @@ export const referralsFeature: Feature = {
   async forget(chat, deps) {
     const desk = deskOf(deps);
     for (const r of await desk.store.active(chat)) await desk.endByPerson(r, "withdrawn");
+    // Closed ones lose the phone and note on their cards too.
+    for (const id of await desk.store.scrub(chat)) await desk.refresh(id);
   },
   groups: (deps) => staffComposer(deps, deskOf(deps)),
   jobs(deps) {

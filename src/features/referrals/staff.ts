@@ -85,12 +85,13 @@ export function staffComposer(deps: FeatureDeps, desk: Desk): Composer<BotContex
     await ctx.reply(await desk.historyText(r), { parse_mode: "HTML", protect_content: true });
   });
 
-  // A reply to a card (or to the person's relayed message, which names the code) goes to the person.
+  // A reply to a card goes to the person.
   c.on("message:text", async (ctx, next) => {
     const replied = ctx.msg.reply_to_message;
     if (!replied || replied.from?.id !== ctx.me.id) return next();
     let r = await desk.store.byCard(chatId(ctx), replied.message_id);
-    const code = r ? undefined : /\b([A-HJ-NP-Z2-9]{6})\b/.exec(replied.text ?? "")?.[1];
+    // Or a reply to the person's relayed message ("💬 CODE, the person writes: …").
+    const code = r || !replied.text?.startsWith("💬") ? undefined : /\b([A-HJ-NP-Z2-9]{6})\b/.exec(replied.text)?.[1];
     if (code) r = await desk.store.byCode(code);
     if (!r || !onThisGroup(r, chatId(ctx))) return next();
     await relay(ctx, r, ctx.msg.text);

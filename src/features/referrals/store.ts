@@ -207,6 +207,13 @@ export class ReferralStore {
     return claimed;
   }
 
+  /** Clears everything that points to the person from their referrals; returns their ids. */
+  async scrub(chatId: string): Promise<number[]> {
+    const rows = await this.prisma.referral.findMany({ where: { chatId }, select: { id: true } });
+    await this.prisma.referral.updateMany({ where: { chatId }, data: { chatId: null, phone: null, note: null } });
+    return rows.map((r) => r.id);
+  }
+
   /** Closed before `before`: due to lose everything personal. */
   async closedBefore(before: Date): Promise<Referral[]> {
     return this.prisma.referral.findMany({ where: { status: "closed", closedAt: { lte: before } } });
