@@ -74,6 +74,14 @@ describe("warm referrals: staff groups", () => {
     await hub.press(olena, "↩️ Release", { messageId: card.id });
     expect(cardOf(hub, code).text).toContain("Status: 🟡 waiting, not claimed");
     expect(person.lastText).toContain("Your request is waiting for a specialist again.");
+    // Forged or stale card buttons, and chatter the bot never receives in privacy mode.
+    await hub.pressData(outsider, "rc:claim:999999", card.id);
+    expect(outsider.callbackAnswers.at(-1)?.text).toBe("This referral no longer exists.");
+    await hub.pressData(olena, "rc:explode:1", card.id);
+    const before2 = hub.messages.length;
+    await hub.send(outsider, "does anyone know the code?");
+    expect(hub.messages.length).toBe(before2 + 1);
+    expect(hub.lastBotMessage?.text).not.toContain("does anyone");
     for (const u of [olena, taras, outsider]) expect(u.unansweredCallbacks).toBe(0);
   });
 

@@ -108,7 +108,8 @@ export function referralConversation(desk: Desk): ConversationSpec {
       }
       if (steps.length > 1) k.text(t("btn-back"), b("b"));
       k.text(t("btn-ref-stop"), b("x")).row();
-      return navScreen(c, hint ? `${hint}\n\n${text}` : text, { self: RefRoute.entry }, k);
+      // What the person wrote about themselves is not to be forwarded or saved.
+      return { ...navScreen(c, hint ? `${hint}\n\n${text}` : text, { self: RefRoute.entry }, k), protect: s === "consent" };
     };
 
     /** Partner chosen: unless the person already has an open request there, on to "what help". */
@@ -141,7 +142,7 @@ export function referralConversation(desk: Desk): ConversationSpec {
           }
           form.phone = phone;
           go("window");
-          await c.reply(c.t("ref-phone-ok", { phone }), { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
+          await c.reply(c.t("ref-phone-ok", { phone }), { parse_mode: "HTML", protect_content: true, reply_markup: { remove_keyboard: true } });
           await show(c, screenOf(c));
         } else if (s === "note" && text) {
           if (text.length > NOTE_MAX) {
