@@ -188,3 +188,4 @@ card-event-reminder = reminded the group
 card-event-escalated = escalated to the fallback group
 card-event-message-to-person = wrote to the person
 card-event-message-to-staff = wrote to the staff
+ref-keyboard-closed = ✓

@@ -188,3 +188,4 @@ card-event-reminder = нагадав групі
 card-event-escalated = передав до резервної групи
 card-event-message-to-person = написав(-ла) людині
 card-event-message-to-staff = написала фахівцям
+ref-keyboard-closed = ✓

@@ -17,6 +17,10 @@ describe("warm referrals: staff groups", () => {
     await person.press("Безпека і прихисток");
     await person.press("📞 Телефоном");
     expect(person.messages.at(-2)?.text).toContain("Напишіть свій український номер");
+    // Back from the phone step closes the share keyboard; forward again.
+    await person.press("← Назад", { messageId: person.messages.at(-2)!.id });
+    expect(t.fake.calls.filter((c) => c.payload.reply_markup?.remove_keyboard).length).toBe(1);
+    await person.press("📞 Телефоном");
     await person.send("12345");
     expect(person.lastText).toContain("Це не схоже на український номер.");
     await person.sendContact("+380 67 123 45 67");

@@ -160,6 +160,10 @@ export function referralConversation(desk: Desk): ConversationSpec {
       }
 
       const [kind, value] = data.split(":");
+      // Leaving the phone step by a button: the "share my number" keyboard goes too.
+      if (s === "phone" && (kind === "b" || kind === "x")) {
+        await c.reply(c.t("ref-keyboard-closed"), { reply_markup: { remove_keyboard: true } });
+      }
       if (kind === "x") {
         await show(c, navScreen(c, c.t("ref-stopped"), { self: RefRoute.entry }));
         return;
