@@ -20,6 +20,11 @@ const key = z.string().transform((text, ctx) => {
   }
 });
 
+/** A whole number of minutes or days, at least 1. */
+function wholeNumber(unit: string, fallback: number) {
+  return z.coerce.number({ error: `must be a whole number of ${unit}` }).int(`must be a whole number of ${unit}`).min(1, `must be at least 1 ${unit.slice(0, -1)}`).default(fallback);
+}
+
 const schema = z.object({
   BOT_TOKEN: z
     .string({ error: "is not set" })
@@ -55,6 +60,14 @@ const schema = z.object({
     .min(0, "must be a port number from 0 to 65535 (0: any free port)")
     .max(65535, "must be a port number from 0 to 65535 (0: any free port)")
     .default(3000),
+  STAFF_CHAT_ID: z
+    .string()
+    .trim()
+    .regex(/^-\d+$/, "must be a Telegram group id, a negative number such as -1001234567890")
+    .optional(),
+  REFERRAL_RETENTION_DAYS: wholeNumber("days", 30),
+  REFERRAL_REMINDER_MINUTES: wholeNumber("minutes", 15),
+  REFERRAL_ESCALATION_MINUTES: wholeNumber("minutes", 60),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -5,7 +5,7 @@ import { privacyJobs } from "./privacy/jobs.js";
 import { StartError, startBot, stopOnSignals, type JobList } from "./start.js";
 
 // Every scheduled job of the bot, in one place.
-const jobs: JobList = (services) => [...privacyJobs(services)];
+const jobs: JobList = (services) => [...privacyJobs(services), ...services.jobs];
 
 try {
   if (processStartMode() === "preview") {

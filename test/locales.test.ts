@@ -13,6 +13,7 @@ import { servicesKeys } from "../src/features/services/index.js";
 import { TEXT_VARS } from "./support/text-vars.js";
 import { planKeys } from "../src/features/plan/steps.js";
 import { dangerKeys } from "../src/features/danger/signs.js";
+import { referralKeys } from "../src/features/referrals/keys.js";
 
 const guides: Guide[] = [rightsGuide, bystanderGuide];
 
@@ -55,7 +56,7 @@ function literalKeys(dir: string): Set<string> {
 }
 
 const [uk, en] = LOCALES.map(loadLocale) as [Map<string, string[]>, Map<string, string[]>];
-const dynamicKeys = [...guides.flatMap(guideKeys), ...LOCALES.map((l) => `language-${l}`), ...servicesKeys, ...planKeys(), ...dangerKeys()];
+const dynamicKeys = [...guides.flatMap(guideKeys), ...LOCALES.map((l) => `language-${l}`), ...servicesKeys, ...planKeys(), ...dangerKeys(), ...referralKeys];
 
 describe("locales", () => {
   it("uk and en have the same keys", () => {

@@ -51,10 +51,6 @@ svc-region-empty = The directory has no such places yet ({ $kind }). The nationa
 svc-city-text = Choose a city.
 svc-city-title = { $kind }: { $city }
 svc-gone = This entry is no longer in the directory.
-svc-refer-later =
-    Asking “{ $name }” to contact you through the bot is not possible yet.
-
-    You can call them yourself (the number is on their card) or the national lines: { $govHotline }, { $laStrada }. They listen and help you decide what to do next.
 oblast-vinnytsia = Vinnytsia
 oblast-volyn = Volyn
 oblast-dnipropetrovsk = Dnipropetrovsk

@@ -51,10 +51,6 @@ svc-region-empty = У довіднику поки немає таких місц
 svc-city-text = Оберіть місто.
 svc-city-title = { $kind }: { $city }
 svc-gone = Цього запису вже немає в довіднику.
-svc-refer-later =
-    Попросити «{ $name }» зв’язатися з вами через бот поки що не можна.
-
-    Можна зателефонувати їм самим (номер у картці) або на національні лінії: { $govHotline }, { $laStrada }. Там вислухають і підкажуть, що робити далі.
 oblast-vinnytsia = Вінницька
 oblast-volyn = Волинська
 oblast-dnipropetrovsk = Дніпропетровська

@@ -21,6 +21,8 @@ export interface SessionData {
   findHelp?: string;
   /** Staff only: the Telegram file id of an import waiting for confirmation. */
   servicesImport?: string;
+  /** The request whose staff the person's next message goes to (they pressed "Reply"). */
+  relayTo?: string;
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor>;

@@ -18,7 +18,7 @@ import { hotlines, hotlineVars } from "../shared/hotlines.js";
 import { Route } from "../ui/routes.js";
 import type { BotContext, SessionData } from "./context.js";
 import { conversationLayer, conversationStore } from "./conversations.js";
-import type { FeatureDeps } from "./feature.js";
+import type { FeatureDeps, ReferralSettings } from "./feature.js";
 import { createI18n, localeOf, rememberTranslations } from "./i18n.js";
 import { cached, encrypted, writeOnlyChanges } from "./session-storage.js";
 import { prismaKeyValueStore } from "./session-store.js";
@@ -35,6 +35,7 @@ export interface BotOptions {
   org: FeatureDeps["org"];
   /** Telegram user ids of the campaign staff (ADMIN_IDS). */
   admins?: number[];
+  referrals?: Partial<ReferralSettings>;
   /** Left in the chat after quick exit. */
   exitText?: string;
   /**
@@ -142,7 +143,10 @@ export function createBot(opts: BotOptions) {
     privacy: {
       messages,
       schedule,
-      forget: (id) => forgetChat(prisma, id),
+      forget: async (id) => {
+        for (const f of features) await f.forget?.(id, deps);
+        await forgetChat(prisma, id);
+      },
       exitText: opts.exitText,
       conversations,
       kept: async (ctx) => {
@@ -151,6 +155,9 @@ export function createBot(opts: BotOptions) {
         return [...lines.flat(), ...active];
       },
     },
+    api: bot.api,
+    translate: (locale, key, vars) => i18n.t(locale, key, { ...hotlineVars, ...vars }),
+    referrals: { retentionDays: 30, reminderMinutes: 15, escalationMinutes: 60, ...opts.referrals },
   };
   const specs = features.flatMap((f) => f.conversations?.(deps) ?? []);
   for (const feature of features.filter((f) => f.early)) chats.use(feature.composer(deps));
@@ -200,9 +207,13 @@ export function createBot(opts: BotOptions) {
   chats.use(conversationLayer({ store: conversations, i18n, outgoing: tracking.outgoing, specs }));
   for (const feature of features.filter((f) => !f.early)) chats.use(feature.composer(deps));
   chats.use(fallbackComposer(deps));
+  // Staff groups: only what features offer there (no sessions, nothing tracked).
+  const groups = bot.errorBoundary(reportFailure).chatType(["group", "supergroup"]);
+  for (const feature of features) if (feature.groups) groups.use(feature.groups(deps));
   // Presses anywhere else (groups, inline messages) are answered, so no spinner hangs.
   bot.on("callback_query", (ctx) => ctx.answerCallbackQuery().catch(() => {}));
-  return { bot, i18n, messages, schedule, counters, conversations };
+  const jobs = features.flatMap((f) => f.jobs?.(deps) ?? []);
+  return { bot, i18n, messages, schedule, counters, conversations, jobs };
 }
 
 /**

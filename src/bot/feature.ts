@@ -1,12 +1,13 @@
 import type { PrismaClient } from "@prisma/client";
-import type { Composer } from "grammy";
+import type { Api, Composer } from "grammy";
 import type { EraseSchedule } from "../privacy/auto-erase.js";
-import type { Clock } from "../shared/clock.js";
 import type { MessageLog } from "../privacy/messages.js";
 import type { Cipher } from "../shared/crypto.js";
+import type { Job } from "../scheduler/index.js";
+import type { Clock } from "../shared/clock.js";
 import type { Counters } from "../stats/counters.js";
 import type { Screen } from "../ui/screen.js";
-import type { BotContext } from "./context.js";
+import type { BotContext, Locale } from "./context.js";
 import type { ConversationSpec, ConversationStore } from "./conversations.js";
 
 /** What every feature may use; features take nothing from globals. */
@@ -20,12 +21,17 @@ export interface FeatureDeps {
   counters: Counters;
   prisma: PrismaClient;
   clock: Clock;
-  /** Campaign staff (ADMIN_IDS): they may import data, make QR codes and so on. */
+  /** Staff in ADMIN_IDS: they import data, make QR codes, link partner groups and so on. */
   isAdmin: (userId: number | undefined) => boolean;
   /** The bytes of a file someone sent to the bot (getFile, then the file download URL). */
   downloadFile: (fileId: string) => Promise<Buffer>;
   /** Personal data only through the cipher. */
   cipher: Cipher;
+  /** For messages sent outside a person's update (staff groups, scheduled jobs). */
+  api: Api;
+  /** A text in a given language, outside any update. */
+  translate: (locale: Locale, key: string, vars?: Record<string, string | number>) => string;
+  referrals: ReferralSettings;
   privacy: {
     messages: MessageLog;
     schedule: EraseSchedule;
@@ -40,12 +46,27 @@ export interface FeatureDeps {
   };
 }
 
+/** Warm referrals' settings (src/config.ts). */
+export interface ReferralSettings {
+  /** The fallback staff group; unset, only partners with their own group receive referrals. */
+  staffChatId?: string;
+  retentionDays: number;
+  reminderMinutes: number;
+  escalationMinutes: number;
+}
+
 export interface Feature {
   /** Main-menu entry: label key and route. Only working features have one. */
   menu?: { label: string; route: string };
   /** Commands shown in Telegram's command list: name and description key. */
   commands?: { command: string; description: string }[];
   composer(deps: FeatureDeps): Composer<BotContext>;
+  /** Updates from groups and supergroups (staff groups); no session or i18n there. */
+  groups?: (deps: FeatureDeps) => Composer<BotContext>;
+  /** Its scheduled jobs, listed with the others in main.ts. */
+  jobs?: (deps: FeatureDeps) => Job[];
+  /** Runs before the person's data is deleted (/forget), e.g. to tell staff they withdrew. */
+  forget?: (chatId: string, deps: FeatureDeps) => Promise<void>;
   /** Its conversations (src/bot/conversations.ts); they see updates before every composer. */
   conversations?: (deps: FeatureDeps) => ConversationSpec[];
   /**

@@ -3,3 +3,4 @@ export {
   FakeUser, type CallbackAnswer, type ChatButton, type ChatMessage, type ReplyButton, type ReplyKeyboard, type UserOptions,
 } from "./user.js";
 export { HtmlError, parseHtml, type Parsed } from "./html.js";
+export { FakeGroup } from "./group.js";

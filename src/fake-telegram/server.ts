@@ -10,7 +10,11 @@ import type {
   UserFromGetMe,
 } from "grammy/types";
 import { HtmlError, parseHtml, type Parsed } from "./html.js";
+import { FakeGroup } from "./group.js";
 import { FakeUser, type ChatMessage, type ReplyButton, type ReplyKeyboard, type UserOptions } from "./user.js";
+
+/** A chat the bot can write to: a person's private chat or a group. */
+type FakeChat = FakeUser | FakeGroup;
 
 /** One Bot API request as the fake received it. */
 export interface FakeCall {
@@ -113,6 +117,8 @@ export class FakeTelegram {
   /** Every file Telegram knows: uploaded by users or by the bot, by file_id. */
   private readonly files = new Map<string, StoredFile>();
   private nextFileId = 1;
+  private readonly groups = new Map<number, FakeGroup>();
+  private nextGroupId = -1001000000001;
   /** Unanswered callback query ids and who pressed. */
   private readonly callbacks = new Map<string, FakeUser>();
   private queue: Update[] = [];
@@ -188,6 +194,13 @@ export class FakeTelegram {
     return user;
   }
 
+  /** A group (supergroup) with the bot in it; members are added with `add`. */
+  group(title = "Staff"): FakeGroup {
+    const group = new FakeGroup(this, this.nextGroupId--, title);
+    this.groups.set(group.id, group);
+    return group;
+  }
+
   unixTime(): number {
     return Math.floor(this.clock() / 1000);
   }
@@ -225,13 +238,13 @@ export class FakeTelegram {
   }
 
   /** Sends a user's update to the bot; resolves once the bot has handled it (see settleMs). */
-  dispatch(user: FakeUser, body: object, what: string): Promise<void> {
-    user.started = true;
+  dispatch(user: FakeUser, body: object, what: string, chatId = user.id): Promise<void> {
+    if (chatId === user.id) user.started = true;
     const update = { update_id: this.nextUpdateId++, ...body } as Update;
     if (this.deliver) return Promise.resolve(this.deliver(update)).then(() => undefined);
     return new Promise((resolve, reject) => {
       const w: Waiter = {
-        chatId: user.id,
+        chatId,
         updateId: update.update_id,
         fetched: false,
         resolve,
@@ -408,15 +421,17 @@ export class FakeTelegram {
    * reply_markup of a new message: an inline keyboard stays on the message; a
    * reply keyboard (or remove_keyboard) changes what the user sees below the input field.
    */
-  private markup(user: FakeUser, markup: unknown): InlineKeyboardMarkup | undefined {
+  private markup(chat: FakeChat, markup: unknown): InlineKeyboardMarkup | undefined {
     if (typeof markup === "object" && markup !== null) {
+      // Only people see reply keyboards here; a group's members are not simulated that far.
       if ("keyboard" in markup) {
-        user.replyKeyboard = replyKeyboard(markup as Payload);
+        const keyboard = replyKeyboard(markup as Payload);
+        if (chat instanceof FakeUser) chat.replyKeyboard = keyboard;
         return undefined;
       }
       if ("remove_keyboard" in markup) {
         if ((markup as Payload).remove_keyboard !== true) bad("field \"remove_keyboard\" must be true");
-        user.replyKeyboard = undefined;
+        if (chat instanceof FakeUser) chat.replyKeyboard = undefined;
         return undefined;
       }
     }
@@ -428,14 +443,14 @@ export class FakeTelegram {
     return Number.isFinite(id) ? id : undefined;
   }
 
-  private chatOf(chatId: unknown): FakeUser {
+  private chatOf(chatId: unknown): FakeChat {
     if (chatId === undefined || chatId === "") bad("chat_id is empty");
-    const user = this.users.get(Number(chatId));
+    const user = this.users.get(Number(chatId)) ?? this.groups.get(Number(chatId));
     if (!user?.started) bad("chat not found");
     return user;
   }
 
-  private find(p: Payload, notFound: string): { user: FakeUser; m: ChatMessage } {
+  private find(p: Payload, notFound: string): { user: FakeChat; m: ChatMessage } {
     const user = this.chatOf(p.chat_id);
     if (p.message_id === undefined) bad("message identifier is not specified");
     const m = user.history.get(Number(p.message_id));
@@ -447,7 +462,7 @@ export class FakeTelegram {
     return this.unixTime() - m.raw.date < DELETE_WINDOW_S;
   }
 
-  private botMessage(user: FakeUser, id: number, date: number, c: Content, markup?: InlineKeyboardMarkup, protect = false): Message {
+  private botMessage(user: FakeChat, id: number, date: number, c: Content, markup?: InlineKeyboardMarkup, protect = false): Message {
     return {
       message_id: id,
       from: this.botUser,
@@ -462,7 +477,7 @@ export class FakeTelegram {
   }
 
   /** Replaces a bot message's content and keyboard, as an edit does. */
-  private edit(user: FakeUser, m: ChatMessage, c: Content, markup?: InlineKeyboardMarkup): Message {
+  private edit(user: FakeChat, m: ChatMessage, c: Content, markup?: InlineKeyboardMarkup): Message {
     const same = m.text === c.text && JSON.stringify(m.entities) === JSON.stringify(c.entities) &&
       JSON.stringify(m.raw.reply_markup) === JSON.stringify(markup);
     if (same) bad(NOT_MODIFIED);
@@ -535,7 +550,9 @@ export class FakeTelegram {
       const c = content(p);
       const markup = this.markup(user, p.reply_markup);
       const id = user.nextMessageId();
-      const raw = this.botMessage(user, id, this.unixTime(), c, markup, p.protect_content === true || p.protect_content === "true");
+      const replied = user.history.get(Number(p.reply_parameters?.message_id));
+      const protect = p.protect_content === true || p.protect_content === "true";
+      const raw = { ...this.botMessage(user, id, this.unixTime(), c, markup, protect), ...(replied ? { reply_to_message: replied.raw } : {}) } as Message;
       user.history.set(id, { id, from: "bot", ...c, buttons: buttonsOf(markup), editedCount: 0, raw });
       return raw;
     },

@@ -6,6 +6,7 @@ import { dangerFeature } from "./danger/index.js";
 import { planFeature } from "./plan/index.js";
 import { emergencyFeature } from "./emergency/index.js";
 import { menuFeature } from "./menu/index.js";
+import { referralsFeature } from "./referrals/index.js";
 import { rightsFeature } from "./rights/index.js";
 import { servicesFeature } from "./services/index.js";
 import { startFeature } from "./start/index.js";
@@ -19,6 +20,7 @@ export const features: Feature[] = [
   planFeature,
   dangerFeature,
   bystanderFeature,
+  referralsFeature,
   startFeature,
   privacyFeature,
   menuFeature,

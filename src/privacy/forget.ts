@@ -11,5 +11,7 @@ export async function forgetChat(prisma: PrismaClient, chatId: string): Promise<
     prisma.safetyPlan.deleteMany({ where: { chatId } }),
     prisma.trackedMessage.deleteMany({ where: { chatId } }),
     prisma.eraseSchedule.deleteMany({ where: { chatId } }),
+    // Requests stay for staff (withdrawn, see the referrals feature's forget) but lose all that points to the person.
+    prisma.referral.updateMany({ where: { chatId }, data: { chatId: null, phone: null, note: null } }),
   ]);
 }

@@ -8,6 +8,14 @@ function encryptedColumns(prisma: PrismaClient) {
       rows: () => prisma.session.findMany(),
       save: (key: string, value: string) => prisma.session.update({ where: { key }, data: { value } }),
     },
+    ...(["phone", "note"] as const).map((field) => ({
+      rows: async () =>
+        (await prisma.referral.findMany({ where: { [field]: { not: null } }, select: { id: true, [field]: true } })).map((r) => ({
+          key: String(r.id),
+          value: (r as Record<string, unknown>)[field] as string,
+        })),
+      save: (key: string, value: string) => prisma.referral.update({ where: { id: Number(key) }, data: { [field]: value } }),
+    })),
     {
       rows: () => prisma.conversationState.findMany(),
       save: (key: string, value: string) => prisma.conversationState.update({ where: { key }, data: { value } }),

@@ -8,6 +8,7 @@ const MENU_EN = [
   "🛡 Safety plan",
   "⚠️ Am I in danger?",
   "🤝 Help someone else",
+  "🤝 Talk to a person",
   "🌐 Language / Мова",
   "ℹ️ About & privacy",
   "🚪 Quick exit",
@@ -19,6 +20,7 @@ const MENU_UK = [
   "🛡 План безпеки",
   "⚠️ Чи я в небезпеці?",
   "🤝 Як допомогти іншій людині",
+  "🤝 Поговорити з людиною",
   "🌐 Мова / Language",
   "ℹ️ Про бот і приватність",
   "🚪 Швидкий вихід",
@@ -97,7 +99,7 @@ describe("first contact and language", () => {
     const { createLogger } = await import("../../src/logger.js");
     await registerCommands(t.bot.api, createI18n(createLogger("silent")), features);
     const names = (key: string) => t.fake.commands.get(key)?.map((c) => c.command);
-    expect(names("default|")).toEqual(["exit", "sos", "services", "plan", "language", "privacy", "forget", "menu"]);
+    expect(names("default|")).toEqual(["exit", "sos", "services", "plan", "referral", "language", "privacy", "forget", "menu"]);
     expect(names("default|uk")).toEqual(names("default|"));
     expect(t.fake.commands.get("default|uk")?.[1]?.description).toBe("Екстрені номери");
     expect(t.fake.commands.get("default|ru")).toEqual(t.fake.commands.get("default|uk"));

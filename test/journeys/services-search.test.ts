@@ -154,7 +154,7 @@ describe("find help near me", () => {
     expect(user.lastText).toContain("Оберіть область.");
   });
 
-  it("cards: every detail, the other language where one is missing, the map, and a referral placeholder", async () => {
+  it("cards: every detail, the other language where one is missing, the map, and the way to a referral", async () => {
     const t = await TestBot.start();
     await loadServices(t, [
       fakeService("uk-only", {
@@ -179,9 +179,8 @@ describe("find help near me", () => {
     await user.press("🗺 Show on map");
     expect(user.lastBotMessage!.venue).toEqual({ latitude: 50.46, longitude: 30.52, title: "Тестовий притулок uk-only (test)", address: "вул. Тестова, 7" });
     await user.press("🤝 Ask them to contact me", { messageId: card.id });
-    const referral = user.history.get(card.id)!.text;
-    expect(referral).toContain("Asking “Тестовий притулок uk-only (test)” to contact you through the bot is not possible yet.");
-    expect(referral).toContain("1547, 116 123");
+    // The referrals feature takes over: its form starts with the service the person came from.
+    expect(user.buttons[0]).toBe("The service I came from");
     expect(user.unansweredCallbacks).toBe(0);
   });
 

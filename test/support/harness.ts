@@ -3,7 +3,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Update } from "grammy/types";
 import { afterEach, expect } from "vitest";
 import { createBot } from "../../src/bot/create-bot.js";
-import type { FeatureDeps } from "../../src/bot/feature.js";
+import type { FeatureDeps, ReferralSettings } from "../../src/bot/feature.js";
 import { openDatabase } from "../../src/db.js";
 import { createLogger } from "../../src/logger.js";
 import { privacyJobs } from "../../src/privacy/jobs.js";
@@ -34,6 +34,7 @@ export interface TestBotOptions {
   realRateLimit?: boolean;
   /** Telegram user ids of campaign staff (ADMIN_IDS). */
   admins?: number[];
+  referrals?: Partial<ReferralSettings>;
 }
 
 export const TEST_KEY = parseKey("q3Bv8n0e5dJ8o3L0xYV6m1b2c3d4e5f6g7h8i9j0k1I=");
@@ -134,12 +135,13 @@ export class TestBot {
       org: this.opts.org ?? {},
       admins: this.opts.admins,
       exitText: this.opts.exitText,
+      referrals: this.opts.referrals,
       sessionCache: 1_000,
       // Scripted people tap far faster than anyone can; only rate-limit tests use the real limit.
       rateLimit: this.opts.realRateLimit ? undefined : { updates: 10_000, windowMs: 1_000 },
       botInfo: this.fake.me,
     });
-    this.jobs = privacyJobs(this.services);
+    this.jobs = [...privacyJobs(this.services), ...this.services.jobs];
     this.fake.deliver = (update) => {
       for (const s of privateStrings(update)) this.secrets.add(s);
       return this.services.bot.handleUpdate(update);

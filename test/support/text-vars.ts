@@ -31,4 +31,16 @@ export const TEXT_VARS: Record<string, string | number> = {
   note: "У сестри є ключ; кодове слово — «парасолька». ".repeat(8).slice(0, 400),
   max: 400,
   length: 5000,
+  // warm referrals
+  code: "K7Q-2MX",
+  partner: "Громадський центр безпеки (Івано-Франківськ)",
+  help: "Безпека й прихисток",
+  phone: "+380 67 123 45 67",
+  window: "з 10:00 до 13:00",
+  service: "Центр надання безоплатної правничої допомоги",
+  outcome: "не вдалося зв’язатися",
+  days: 30,
+  where: "Громадський центр безпеки (Івано-Франківськ)",
+  link: "https://t.me/safe_path_help_bot?start=cw_0123456789abcdef0123456789abcdef",
+  token: "0123456789abcdef0123456789abcdef",
 };

@@ -22,7 +22,22 @@ describe("config", () => {
       LOG_LEVEL: "info",
       DATA_ENCRYPTION_OLD_KEYS: [],
       PREVIEW_PORT: 3000,
+      REFERRAL_RETENTION_DAYS: 30,
+      REFERRAL_REMINDER_MINUTES: 15,
+      REFERRAL_ESCALATION_MINUTES: 60,
     });
+  });
+
+  it("takes a staff group id and referral timings, and names a bad one", () => {
+    const config = loadConfig({ BOT_TOKEN: token, STAFF_CHAT_ID: "-1001234567890", REFERRAL_REMINDER_MINUTES: "5" });
+    expect(config).toMatchObject({ STAFF_CHAT_ID: "-1001234567890", REFERRAL_REMINDER_MINUTES: 5 });
+    expect(errorOf({ BOT_TOKEN: token, STAFF_CHAT_ID: "1234" }).message).toBe(
+      "STAFF_CHAT_ID must be a Telegram group id, a negative number such as -1001234567890",
+    );
+    expect(errorOf({ BOT_TOKEN: token, REFERRAL_RETENTION_DAYS: "soon" }).message).toBe(
+      "REFERRAL_RETENTION_DAYS must be a whole number of days",
+    );
+    expect(errorOf({ BOT_TOKEN: token, REFERRAL_ESCALATION_MINUTES: "0" }).setting).toBe("REFERRAL_ESCALATION_MINUTES");
   });
 
   it("parses every setting", () => {

@@ -11,7 +11,7 @@ import { adminComposer } from "./admin.js";
 import { CATEGORIES, isCategory, isOblast, OBLASTS, SERVICE_ID, type Category, type Oblast } from "./catalog.js";
 import { Directory, type Point } from "./directory.js";
 import { ROW_ERROR_CODES } from "./records.js";
-import { cardScreen, listEntry, nationalLines, pick, serviceName } from "./view.js";
+import { cardScreen, listEntry, nationalLines, pick } from "./view.js";
 
 const PAGE = 5;
 const MAX_PAGE = 19;
@@ -243,14 +243,6 @@ export const servicesFeature: Feature = {
       if (!s || !address || s.latitude === null || s.longitude === null) return show(ctx, kindsScreen(ctx), ctx.t("svc-gone"));
       await ctx.answerCallbackQuery();
       await ctx.replyWithVenue(s.latitude, s.longitude, (pick(s, "name", localeOf(ctx)).text ?? s.id).slice(0, 100), address.slice(0, 100));
-    });
-
-    // Until the referrals feature takes this route over: what the person can do instead.
-    c.callbackQuery(new RegExp(`^ref:svc:(${ID})$`), async (ctx) => {
-      const service = await directory.find(ctx.match[1]!);
-      if (!service) return show(ctx, kindsScreen(ctx), ctx.t("svc-gone"));
-      const text = ctx.t("svc-refer-later", { name: serviceName(ctx, service) });
-      await show(ctx, navScreen(ctx, text, { self: `ref:svc:${service.id}`, back: `svc:s:${service.id}` }));
     });
 
     c.use(adminComposer(deps, directory));

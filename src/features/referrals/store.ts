@@ -1,0 +1,226 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Partner, PrismaClient, Referral } from "@prisma/client";
+import type { Clock } from "../../shared/clock.js";
+import type { Cipher } from "../../shared/crypto.js";
+import { newCode, type CallWindow, type ContactMethod, type HelpKind, type PartnerKind, type Status } from "./domain.js";
+
+export type { Partner, Referral };
+
+/** A request as the person filled it in. */
+export interface ReferralInput {
+  chatId: string;
+  locale: string;
+  partnerId: number | null;
+  serviceId?: string;
+  help: HelpKind;
+  contact: ContactMethod;
+  phone?: string;
+  window?: CallWindow;
+  voicemail?: boolean;
+  note?: string;
+}
+
+/** A referral with its phone and note decrypted, for a card or a status screen. */
+export type ReferralView = Referral & { partner: Partner | null };
+
+const ACTIVE: Status[] = ["open", "claimed", "contacted"];
+const INVITE_HOURS = 24;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+/**
+ * Partners, caseworkers and referrals in the database. Every change of a
+ * referral's state is one conditional UPDATE (`… WHERE status IN (…)`): the
+ * instance whose update counted one row won, so two caseworkers (or two bot
+ * instances) can never both claim, close or escalate the same referral.
+ */
+export class ReferralStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cipher: Cipher,
+    private readonly clock: Clock,
+  ) {}
+
+  // Partners
+
+  /** Links a staff group to a partner, or updates the partner the group already is. */
+  async linkGroup(p: { chatId: string; kind: PartnerKind; name: string; oblast?: string; city?: string; serviceId?: string; locale: string }): Promise<Partner> {
+    const data = { kind: p.kind, name: p.name, oblast: p.oblast ?? null, city: p.city ?? null, serviceId: p.serviceId ?? null, lang: p.locale };
+    return this.prisma.partner.upsert({
+      where: { chatId: p.chatId },
+      create: { ...data, chatId: p.chatId, createdAt: this.clock.now() },
+      update: data,
+    });
+  }
+
+  partnerByChat(chatId: string): Promise<Partner | null> {
+    return this.prisma.partner.findUnique({ where: { chatId } });
+  }
+
+  partner(id: number): Promise<Partner | null> {
+    return this.prisma.partner.findUnique({ where: { id } });
+  }
+
+  partnerForService(serviceId: string): Promise<Partner | null> {
+    return this.prisma.partner.findFirst({ where: { serviceId }, orderBy: { id: "asc" } });
+  }
+
+  /** Partners of a kind, by region and name. */
+  partners(kind: PartnerKind): Promise<Partner[]> {
+    return this.prisma.partner.findMany({ where: { kind }, orderBy: [{ oblast: "asc" }, { city: "asc" }, { name: "asc" }] });
+  }
+
+  // Caseworkers
+
+  /** A one-time invite to become a caseworker of the partner (null: the fallback group). */
+  async createInvite(partnerId: number | null): Promise<string> {
+    const token = randomBytes(12).toString("base64url");
+    const expiresAt = new Date(this.clock.now().getTime() + INVITE_HOURS * 3600_000);
+    await this.prisma.caseworkerInvite.create({ data: { tokenHash: hashToken(token), partnerId, expiresAt } });
+    return token;
+  }
+
+  /** Redeems an invite once; undefined when it is unknown, used or expired. */
+  async redeemInvite(token: string, user: { id: string; name: string }): Promise<{ partnerId: number | null } | undefined> {
+    const tokenHash = hashToken(token);
+    const invite = await this.prisma.caseworkerInvite.findUnique({ where: { tokenHash } });
+    if (!invite) return undefined;
+    // Deleting it is the claim: of two redemptions at once, only one deletes the row.
+    const { count } = await this.prisma.caseworkerInvite.deleteMany({ where: { tokenHash, expiresAt: { gt: this.clock.now() } } });
+    if (count !== 1) return undefined;
+    const partnerId = invite.partnerId;
+    const existing = await this.prisma.caseworker.findFirst({ where: { partnerId, userId: user.id } });
+    if (existing) await this.prisma.caseworker.update({ where: { id: existing.id }, data: { name: user.name } });
+    else await this.prisma.caseworker.create({ data: { partnerId, userId: user.id, name: user.name, createdAt: this.clock.now() } });
+    return { partnerId };
+  }
+
+  async isCaseworker(partnerId: number | null, userId: string): Promise<boolean> {
+    return (await this.prisma.caseworker.count({ where: { partnerId, userId } })) > 0;
+  }
+
+  // Referrals
+
+  /** The person's active referral to that partner (one at a time per partner). */
+  activeTo(chatId: string, partnerId: number | null): Promise<Referral | null> {
+    return this.prisma.referral.findFirst({ where: { chatId, partnerId, status: { in: ACTIVE } } });
+  }
+
+  async create(input: ReferralInput): Promise<Referral> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.prisma.referral.create({
+          data: {
+            code: newCode(),
+            chatId: input.chatId,
+            lang: input.locale,
+            partnerId: input.partnerId,
+            serviceId: input.serviceId ?? null,
+            help: input.help,
+            contact: input.contact,
+            phone: input.phone ? this.cipher.encrypt(input.phone) : null,
+            window: input.window ?? null,
+            voicemail: input.voicemail ?? null,
+            note: input.note ? this.cipher.encrypt(input.note) : null,
+            status: "open",
+            createdAt: this.clock.now(),
+            events: { create: { at: this.clock.now(), actor: "person", action: "sent" } },
+          },
+        });
+      } catch (err) {
+        // A code already taken (about one in a billion): draw another.
+        if (attempt >= 3 || (err as { code?: string }).code !== "P2002") throw err;
+      }
+    }
+  }
+
+  async view(id: number): Promise<ReferralView | null> {
+    const r = await this.prisma.referral.findUnique({ where: { id } });
+    if (!r) return null;
+    const partner = r.partnerId === null ? null : await this.partner(r.partnerId);
+    return { ...r, phone: r.phone && this.cipher.decrypt(r.phone), note: r.note && this.cipher.decrypt(r.note), partner };
+  }
+
+  get(id: number): Promise<Referral | null> {
+    return this.prisma.referral.findUnique({ where: { id } });
+  }
+
+  byCode(code: string): Promise<Referral | null> {
+    return this.prisma.referral.findUnique({ where: { code } });
+  }
+
+  /** The referral whose card (or escalated card) is this group message. */
+  byCard(chatId: string, messageId: number): Promise<Referral | null> {
+    return this.prisma.referral.findFirst({
+      where: { OR: [{ cardChatId: chatId, cardMessageId: messageId }, { escChatId: chatId, escMessageId: messageId }] },
+    });
+  }
+
+  /** The person's referrals that have not ended, newest first. */
+  active(chatId: string): Promise<Referral[]> {
+    return this.prisma.referral.findMany({ where: { chatId, status: { in: ACTIVE } }, orderBy: { id: "desc" } });
+  }
+
+  async countOf(chatId: string): Promise<number> {
+    return this.prisma.referral.count({ where: { chatId } });
+  }
+
+  async setCard(id: number, chatId: string, messageId: number, escalated = false): Promise<void> {
+    const data = escalated ? { escChatId: chatId, escMessageId: messageId } : { cardChatId: chatId, cardMessageId: messageId };
+    await this.prisma.referral.update({ where: { id }, data });
+  }
+
+  /**
+   * Moves a referral from one of `from` to `data`'s state, atomically; true
+   * for the one caller whose update took effect. `holderId` restricts it to
+   * the caseworker holding it.
+   */
+  async transition(id: number, from: Status[], data: Partial<Referral>, actor: string, action: string, holderId?: string): Promise<boolean> {
+    const where = { id, status: { in: from }, ...(holderId !== undefined ? { holderId } : {}) };
+    const { count } = await this.prisma.referral.updateMany({ where, data });
+    if (count === 1) await this.event(id, actor, action);
+    return count === 1;
+  }
+
+  async event(referralId: number, actor: string, action: string): Promise<void> {
+    await this.prisma.referralEvent.create({ data: { referralId, at: this.clock.now(), actor, action } });
+  }
+
+  async history(referralId: number) {
+    return this.prisma.referralEvent.findMany({ where: { referralId }, orderBy: { id: "asc" } });
+  }
+
+  /**
+   * Open referrals sent before `before` not yet marked in `field`; each is
+   * claimed by setting the mark, so only one instance acts on it.
+   */
+  async claimDue(field: "remindedAt" | "escalatedAt", before: Date): Promise<number[]> {
+    const due = await this.prisma.referral.findMany({
+      where: { status: "open", createdAt: { lte: before }, [field]: null },
+      select: { id: true },
+    });
+    const claimed: number[] = [];
+    for (const { id } of due) {
+      const { count } = await this.prisma.referral.updateMany({ where: { id, status: "open", [field]: null }, data: { [field]: this.clock.now() } });
+      if (count === 1) claimed.push(id);
+    }
+    return claimed;
+  }
+
+  /** Clears everything that points to the person from their referrals; returns their ids. */
+  async scrub(chatId: string): Promise<number[]> {
+    const rows = await this.prisma.referral.findMany({ where: { chatId }, select: { id: true } });
+    await this.prisma.referral.updateMany({ where: { chatId }, data: { chatId: null, phone: null, note: null } });
+    return rows.map((r) => r.id);
+  }
+
+  /** Closed before `before`: due to lose everything personal. */
+  async closedBefore(before: Date): Promise<Referral[]> {
+    return this.prisma.referral.findMany({ where: { status: "closed", closedAt: { lte: before } } });
+  }
+
+  /** Deletes a closed referral and its history; true for the instance that deleted it. */
+  async delete(id: number): Promise<boolean> {
+    return (await this.prisma.referral.deleteMany({ where: { id } })).count === 1;
+  }
+}
