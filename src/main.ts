@@ -14,7 +14,7 @@ const config = readSettings();
 const logger = createLogger(config.LOG_LEVEL);
 const prisma = await openDatabase(config.DATABASE_URL);
 const cipher = loadCipher(config, (msg) => logger.warn(msg));
-const { bot, i18n, messages, schedule } = createBot({
+const { bot, i18n, messages, schedule, conversations } = createBot({
   token: config.BOT_TOKEN,
   apiRoot: config.TELEGRAM_API_ROOT,
   prisma,
@@ -42,7 +42,7 @@ const runner = run(bot, {
   sink: { concurrency: 32 },
 });
 // Every scheduled job of the bot, in one place.
-const scheduler = startScheduler(privacyJobs({ messages, schedule }), logger);
+const scheduler = startScheduler(privacyJobs({ messages, schedule, conversations }), logger);
 logger.info({ bot: bot.botInfo.username }, "bot started");
 
 let stopping = false;

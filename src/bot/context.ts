@@ -1,3 +1,4 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { AutoEraseMinutes } from "../privacy/auto-erase.js";
@@ -18,7 +19,7 @@ export interface SessionData {
   confirm?: { scope: string; token: string };
 }
 
-export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor;
+export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor>;
 
 /** Deletes the chat's session when the update ends (nothing is written back). */
 export function dropSession(ctx: BotContext): void {

@@ -17,10 +17,11 @@ import { Counters } from "../stats/counters.js";
 import { hotlines, hotlineVars } from "../shared/hotlines.js";
 import { Route } from "../ui/routes.js";
 import type { BotContext, SessionData } from "./context.js";
+import { conversationLayer, conversationStore } from "./conversations.js";
 import type { FeatureDeps } from "./feature.js";
 import { createI18n, localeOf, rememberTranslations } from "./i18n.js";
 import { cached, encrypted, writeOnlyChanges } from "./session-storage.js";
-import { prismaSessionStore } from "./session-store.js";
+import { prismaKeyValueStore } from "./session-store.js";
 import { botApiFetch } from "./http.js";
 import { messageTracking } from "./track-messages.js";
 
@@ -74,6 +75,7 @@ export function createBot(opts: BotOptions) {
   const schedule = new EraseSchedule(prisma, clock);
   const tracking = messageTracking(messages, clock);
   const counters = new Counters(prisma, clock);
+  const conversations = conversationStore(prisma, cipher, opts.sessionCache);
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   bot.api.config.use(tracking.outgoing);
@@ -121,8 +123,22 @@ export function createBot(opts: BotOptions) {
     org: opts.org,
     isScreen: (route) => features.some((f) => f.screens?.(route) ?? false),
     counters,
-    privacy: { messages, schedule, forget: (id) => forgetChat(prisma, id), exitText: opts.exitText },
+    privacy: {
+      messages,
+      schedule,
+      forget: (id) => forgetChat(prisma, id),
+      exitText: opts.exitText,
+      conversations,
+      kept: async (ctx) => {
+        const lines = await Promise.all(features.map((f) => f.kept?.(ctx, deps) ?? []));
+        const active = specs.filter((s) => ctx.conversation.active(s.id) > 0).map((s) => ctx.t(s.kept));
+        return [...lines.flat(), ...active];
+      },
+    },
+    prisma,
+    cipher,
   };
+  const specs = features.flatMap((f) => f.conversations?.(deps) ?? []);
   for (const feature of features.filter((f) => f.early)) chats.use(feature.composer(deps));
 
   const rate = opts.rateLimit ?? RATE_LIMIT;
@@ -152,7 +168,7 @@ export function createBot(opts: BotOptions) {
     const text = i18n.t(localeOf(ctx), "rate-limit-notice", { ...plainNumbers, seconds });
     await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
   });
-  const stored = encrypted<SessionData>(prismaSessionStore(prisma), cipher);
+  const stored = encrypted<SessionData>(prismaKeyValueStore(prisma), cipher);
   chats.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
@@ -167,11 +183,12 @@ export function createBot(opts: BotOptions) {
     await next();
   });
 
+  chats.use(conversationLayer({ store: conversations, i18n, outgoing: tracking.outgoing, specs }));
   for (const feature of features.filter((f) => !f.early)) chats.use(feature.composer(deps));
   chats.use(fallbackComposer(deps));
   // Presses anywhere else (groups, inline messages) are answered, so no spinner hangs.
   bot.on("callback_query", (ctx) => ctx.answerCallbackQuery().catch(() => {}));
-  return { bot, i18n, messages, schedule, counters };
+  return { bot, i18n, messages, schedule, counters, conversations };
 }
 
 /**

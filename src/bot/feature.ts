@@ -1,9 +1,12 @@
+import type { PrismaClient } from "@prisma/client";
 import type { Composer } from "grammy";
 import type { EraseSchedule } from "../privacy/auto-erase.js";
 import type { MessageLog } from "../privacy/messages.js";
+import type { Cipher } from "../shared/crypto.js";
 import type { Counters } from "../stats/counters.js";
 import type { Screen } from "../ui/screen.js";
 import type { BotContext } from "./context.js";
+import type { ConversationSpec, ConversationStore } from "./conversations.js";
 
 /** What every feature may use; features take nothing from globals. */
 export interface FeatureDeps {
@@ -14,11 +17,18 @@ export interface FeatureDeps {
   isScreen: (route: string) => boolean;
   /** Anonymous daily counters (no person in them). */
   counters: Counters;
+  /** For features that keep data of their own: personal data only through the cipher. */
+  prisma: PrismaClient;
+  cipher: Cipher;
   privacy: {
     messages: MessageLog;
     schedule: EraseSchedule;
     /** Deletes every row that refers to the chat. */
     forget: (chatId: string) => Promise<void>;
+    /** Conversation state; deleting a chat's ends its conversations. */
+    conversations: ConversationStore;
+    /** What the features keep about the person beyond the session, as lines for the /forget inventory. */
+    kept: (ctx: BotContext) => Promise<string[]>;
     /** Left in the chat after quick exit; none when unset. */
     exitText?: string;
   };
@@ -30,6 +40,13 @@ export interface Feature {
   /** Commands shown in Telegram's command list: name and description key. */
   commands?: { command: string; description: string }[];
   composer(deps: FeatureDeps): Composer<BotContext>;
+  /** Its conversations (src/bot/conversations.ts); they see updates before every composer. */
+  conversations?: (deps: FeatureDeps) => ConversationSpec[];
+  /**
+   * What it keeps about the person outside the session, as translated lines
+   * for the /forget inventory (a conversation in progress is listed by its spec).
+   */
+  kept?: (ctx: BotContext, deps: FeatureDeps) => Promise<string[]>;
   /**
    * The feature's screens that other screens may lead back to (e.g. from the
    * emergency numbers): true for a route that opens a screen and changes

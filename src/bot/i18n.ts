@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
-import type { MiddlewareFn } from "grammy";
+import type { Context, MiddlewareFn } from "grammy";
 import { hotlineVars } from "../shared/hotlines.js";
 import type { Logger } from "../logger.js";
-import type { BotContext, Locale } from "./context.js";
+import type { BotContext, Locale, SessionData } from "./context.js";
 
 export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
 
@@ -14,13 +14,20 @@ export function guessLocale(languageCode: string | undefined): Locale {
 }
 
 /**
+ * A context that may know the person's choice: from the session, or (inside a
+ * conversation, where there is no session) from `chosenLocale`, which the
+ * conversations layer fetches from the session via `external`.
+ */
+export type LocaleContext = Context & { session?: SessionData; chosenLocale?: Locale };
+
+/**
  * The person's locale: their choice, else a guess. Changing it means changing
  * the session. Safe before sessions load (or when loading them failed).
  */
-export function localeOf(ctx: BotContext): Locale {
-  let chosen: Locale | undefined;
+export function localeOf(ctx: LocaleContext): Locale {
+  let chosen: Locale | undefined = ctx.chosenLocale;
   try {
-    chosen = ctx.session?.locale; // throws where there is no session
+    chosen ??= ctx.session?.locale; // throws where there is no session
   } catch {
     chosen = undefined;
   }

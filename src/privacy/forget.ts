@@ -7,6 +7,7 @@ import type { PrismaClient } from "@prisma/client";
 export async function forgetChat(prisma: PrismaClient, chatId: string): Promise<void> {
   await prisma.$transaction([
     prisma.session.deleteMany({ where: { key: chatId } }),
+    prisma.conversationState.deleteMany({ where: { key: chatId } }),
     prisma.trackedMessage.deleteMany({ where: { chatId } }),
     prisma.eraseSchedule.deleteMany({ where: { chatId } }),
   ]);

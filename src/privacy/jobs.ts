@@ -1,16 +1,21 @@
+import type { ConversationStore } from "../bot/conversations.js";
 import type { Job } from "../scheduler/index.js";
 import type { EraseSchedule } from "./auto-erase.js";
 import type { MessageLog } from "./messages.js";
 
-/** The privacy layer's scheduled work: auto-erase and forgetting expired message ids. */
-export function privacyJobs(deps: { messages: MessageLog; schedule: EraseSchedule }): Job[] {
+/** The privacy layer's scheduled work: auto-erase (which ends conversations) and forgetting expired message ids. */
+export function privacyJobs(deps: { messages: MessageLog; schedule: EraseSchedule; conversations: ConversationStore }): Job[] {
   return [
     {
       name: "auto-erase",
       cron: "* * * * *",
       async run() {
         const chats = await deps.schedule.claimDue();
-        for (const chatId of chats) await deps.messages.erase(chatId);
+        for (const chatId of chats) {
+          // A conversation in progress ends with the chat: its state goes too.
+          await deps.conversations.delete(chatId);
+          await deps.messages.erase(chatId);
+        }
         return { erased: chats.length };
       },
     },

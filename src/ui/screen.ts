@@ -1,6 +1,9 @@
-import { GrammyError, InlineKeyboard } from "grammy";
-import type { BotContext } from "../bot/context.js";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import { GrammyError, InlineKeyboard, type Context } from "grammy";
 import { MAX_CALLBACK_BYTES, Route, sosRoute } from "./routes.js";
+
+/** What screens need of a context: also met inside conversations. */
+type ScreenContext = Context & I18nFlavor;
 
 /** What one bot message shows: HTML text and its buttons. */
 export interface Screen {
@@ -22,7 +25,7 @@ function telegramSays(err: unknown, fragment: string): boolean {
  * (one message per journey, nothing piles up in the chat); anything else gets
  * a new message. `notice` is shown briefly over the chat when a button was pressed.
  */
-export async function show(ctx: BotContext, screen: Screen, notice?: string): Promise<void> {
+export async function show(ctx: ScreenContext, screen: Screen, notice?: string): Promise<void> {
   // Builders leave empty rows behind `.row()`; Telegram is sent only real ones.
   const inline_keyboard = screen.keyboard.inline_keyboard.filter((row) => row.length > 0);
   for (const button of inline_keyboard.flat()) {
@@ -62,7 +65,7 @@ export interface NavOptions {
 }
 
 /** Adds the way back, the way to the menu, the emergency button and quick exit to a keyboard. */
-export function withNav(ctx: BotContext, keyboard: InlineKeyboard, { self, back }: NavOptions): InlineKeyboard {
+export function withNav(ctx: ScreenContext, keyboard: InlineKeyboard, { self, back }: NavOptions): InlineKeyboard {
   keyboard.row();
   if (back && back !== Route.menu) keyboard.text(ctx.t("btn-back"), back);
   keyboard.text(ctx.t("btn-menu"), Route.menu).row();
@@ -71,11 +74,11 @@ export function withNav(ctx: BotContext, keyboard: InlineKeyboard, { self, back 
 }
 
 /** The quick exit button, on every screen. */
-export function withExit(ctx: BotContext, keyboard: InlineKeyboard): InlineKeyboard {
+export function withExit(ctx: ScreenContext, keyboard: InlineKeyboard): InlineKeyboard {
   return keyboard.text(ctx.t("btn-exit"), Route.exit).row();
 }
 
 /** A screen of text under the standard navigation. */
-export function navScreen(ctx: BotContext, text: string, nav: NavOptions, keyboard = new InlineKeyboard()): Screen {
+export function navScreen(ctx: ScreenContext, text: string, nav: NavOptions, keyboard = new InlineKeyboard()): Screen {
   return { text, keyboard: withNav(ctx, keyboard, nav) };
 }

@@ -41,6 +41,7 @@ async function forgetScreen(ctx: BotContext, privacy: FeatureDeps["privacy"]): P
     locale && ctx.t("forget-item-language", { language: ctx.t(`language-${locale}`) }),
     autoErase && ctx.t("forget-item-auto-erase", { minutes: autoErase }),
     messages > 0 && ctx.t("forget-item-messages", { count: messages }),
+    ...(await privacy.kept(ctx)),
   ].filter((item): item is string => Boolean(item));
   const text = items.length
     ? `${ctx.t("forget-intro")}\n${items.map((i) => `• ${i}`).join("\n")}\n\n${ctx.t("forget-question")}`
@@ -52,6 +53,13 @@ async function forgetScreen(ctx: BotContext, privacy: FeatureDeps["privacy"]): P
     keyboard.text(ctx.t("btn-forget-and-erase"), `${FORGET_ERASE}:${token}`).row();
   }
   return { ...navScreen(ctx, text, { self: Route.forget, back: Route.about }, keyboard), protect: true };
+}
+
+/** Deletes everything about the person; conversations end first, so none is written back. */
+async function forgetAll(ctx: BotContext, privacy: FeatureDeps["privacy"]): Promise<void> {
+  await ctx.conversation.exitAll();
+  await privacy.forget(chatId(ctx));
+  dropSession(ctx);
 }
 
 /**
@@ -90,8 +98,7 @@ export const privacyFeature: Feature = {
     c.callbackQuery(Route.forget, forget);
     c.callbackQuery(confirmPattern(FORGET_YES), async (ctx) => {
       if (!confirmed(ctx, Route.forget, ctx.match[1])) return forget(ctx);
-      await privacy.forget(chatId(ctx));
-      dropSession(ctx);
+      await forgetAll(ctx, privacy);
       const keyboard = new InlineKeyboard().text(ctx.t("btn-menu"), Route.menu);
       await show(ctx, { text: ctx.t("forget-done"), keyboard });
     });
@@ -99,8 +106,7 @@ export const privacyFeature: Feature = {
       if (!confirmed(ctx, Route.forget, ctx.match[1])) return forget(ctx);
       await ctx.answerCallbackQuery().catch(() => {});
       await privacy.messages.erase(chatId(ctx));
-      await privacy.forget(chatId(ctx));
-      dropSession(ctx);
+      await forgetAll(ctx, privacy);
     });
     return c;
   },

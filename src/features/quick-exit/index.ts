@@ -6,7 +6,8 @@ import { Route } from "../../ui/routes.js";
 /**
  * Quick exit (`/exit` and the 🚪 button on every screen): deletes every
  * message of the chat Telegram still allows, both sides, and leaves at most
- * one neutral message. It runs before sessions and rate limits, so it is
+ * one neutral message. A conversation in progress (a plan being made) ends:
+ * its stored state is deleted. It runs before sessions and rate limits, so it is
  * fast and always works, even for someone tapping in a hurry.
  */
 export const quickExitFeature: Feature = {
@@ -19,6 +20,7 @@ function quickExitComposer({ privacy }: FeatureDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const exit = async (ctx: BotContext) => {
     const chatId = String(ctx.chat!.id);
+    await privacy.conversations.delete(chatId);
     await privacy.messages.erase(chatId);
     if (privacy.exitText) await ctx.api.sendMessage(chatId, privacy.exitText);
   };

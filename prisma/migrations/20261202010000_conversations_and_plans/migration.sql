@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "ConversationState" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "value" TEXT NOT NULL
+);
+
