@@ -5,6 +5,7 @@ about-privacy =
     <b>What the bot keeps</b>
     • The language and auto-erase setting you chose, encrypted, until you delete them.
     • The numbers of this chat's messages, not their content, for 48 hours, so that quick exit and auto-erase can erase them.
+    • Once you choose a language: this chat’s number and that language, so the bot can send announcements, and your 16 Days subscription with its options if you subscribe. Deleted with /forget, or when you block the bot.
     The bot does not keep message texts, your name, username, phone number or location. Technical logs hold none of your messages, and your Telegram number appears there only as a one-way code.
     To delete everything: /forget or the button below.
 

@@ -17,6 +17,8 @@ export interface SessionData {
   autoErase?: AutoEraseMinutes;
   /** The one destructive action the person was last asked to confirm (src/ui/confirm.ts). */
   confirm?: { scope: string; token: string };
+  /** The 16 Days subscription was offered (at most once). */
+  daysOffered?: boolean;
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor>;

@@ -2,8 +2,13 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import type { PrismaClient } from "@prisma/client";
-import { Bot, InlineKeyboard, session, type BotConfig, type BotError, type Context, type MiddlewareFn } from "grammy";
+import { Api, Bot, InlineKeyboard, session, type BotConfig, type BotError, type Context, type MiddlewareFn } from "grammy";
+import { Broadcasts, DEFAULT_CAMPAIGN, type CampaignSettings } from "../campaign/broadcasts.js";
+import { loadCampaign, type CampaignDays } from "../campaign/days.js";
+import { Outbox } from "../campaign/outbox.js";
+import { renderMessage } from "../features/campaign/message.js";
 import { features } from "../features/index.js";
+import { progressText } from "../features/staff/progress.js";
 import { fallbackComposer } from "../features/fallback/index.js";
 import { mainMenu } from "../features/menu/index.js";
 import { isQuickExit } from "../features/quick-exit/index.js";
@@ -42,6 +47,14 @@ export interface BotOptions {
   sessionCache?: number;
   /** Per-person rate limit; RATE_LIMIT unless a test needs a faster person. */
   rateLimit?: { updates: number; windowMs: number };
+  /** Telegram user ids of campaign staff (ADMIN_IDS). */
+  adminIds?: number[];
+  /** When the campaign runs; the defaults of the settings when unset. */
+  campaign?: CampaignSettings;
+  /** The campaign's messages; content/campaign.json when unset. */
+  campaignDays?: CampaignDays;
+  /** Broadcast messages per second (BROADCAST_RATE). */
+  broadcastRate?: number;
   /** Skips getMe at start (tests and benchmarks). */
   botInfo?: BotConfig<BotContext>["botInfo"];
 }
@@ -75,6 +88,37 @@ export function createBot(opts: BotOptions) {
   const schedule = new EraseSchedule(prisma, clock);
   const tracking = messageTracking(messages, clock);
   const counters = new Counters(prisma, clock);
+  const days = opts.campaignDays ?? loadCampaign();
+  const broadcasts = new Broadcasts(prisma, clock, days, opts.campaign ?? DEFAULT_CAMPAIGN);
+  const t = (locale: string, key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, { ...hotlineVars, ...vars });
+  const render = (row: Parameters<typeof renderMessage>[2], b: Parameters<typeof renderMessage>[3]) => renderMessage(t, days, row, b);
+  // Broadcasts get their own client: the outbox paces itself and handles 429s
+  // (auto-retry would hide them); its messages are tracked for quick exit too.
+  const sendApi = new Api(opts.token, { apiRoot: opts.apiRoot, fetch: botApiFetch() as never });
+  sendApi.config.use(tracking.outgoing);
+  const outbox = new Outbox(
+    prisma,
+    clock,
+    (chatId, m) =>
+      sendApi.sendMessage(chatId, m.text, {
+        parse_mode: "HTML",
+        reply_markup: { inline_keyboard: m.buttons },
+        disable_notification: m.silent,
+        link_preview_options: { is_disabled: true },
+      }),
+    render,
+    {
+      rate: opts.broadcastRate ?? 25,
+      logger,
+      counters,
+      onProgress: async (p) => {
+        const { progressChat, progressMessage } = p.broadcast;
+        if (!progressChat || !progressMessage) return;
+        const locale = (await broadcasts.recipient(progressChat))?.language ?? "uk";
+        await bot.api.editMessageText(progressChat, progressMessage, progressText((k, v) => t(locale, k, v), p), { parse_mode: "HTML" });
+      },
+    },
+  );
   const conversations = conversationStore(prisma, cipher, opts.sessionCache);
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
@@ -123,6 +167,8 @@ export function createBot(opts: BotOptions) {
     org: opts.org,
     isScreen: (route) => features.some((f) => f.screens?.(route) ?? false),
     counters,
+    isAdmin: (id) => opts.adminIds?.includes(id) ?? false,
+    campaign: { broadcasts, days, now: () => clock.now(), wake: () => outbox.wake(), render },
     privacy: {
       messages,
       schedule,
@@ -188,7 +234,7 @@ export function createBot(opts: BotOptions) {
   chats.use(fallbackComposer(deps));
   // Presses anywhere else (groups, inline messages) are answered, so no spinner hangs.
   bot.on("callback_query", (ctx) => ctx.answerCallbackQuery().catch(() => {}));
-  return { bot, i18n, messages, schedule, counters, conversations };
+  return { bot, i18n, messages, schedule, counters, conversations, broadcasts, outbox };
 }
 
 /**

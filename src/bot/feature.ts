@@ -1,5 +1,10 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Composer } from "grammy";
+import type { Broadcast } from "@prisma/client";
+import type { Broadcasts } from "../campaign/broadcasts.js";
+import type { CampaignDays } from "../campaign/days.js";
+import type { OutgoingMessage } from "../campaign/outbox.js";
+import type { Recipient } from "../features/campaign/message.js";
 import type { EraseSchedule } from "../privacy/auto-erase.js";
 import type { MessageLog } from "../privacy/messages.js";
 import type { Cipher } from "../shared/crypto.js";
@@ -17,6 +22,19 @@ export interface FeatureDeps {
   isScreen: (route: string) => boolean;
   /** Anonymous daily counters (no person in them). */
   counters: Counters;
+  /** True for campaign staff (ADMIN_IDS). Staff features answer nobody else. */
+  isAdmin: (userId: number) => boolean;
+  /** The 16 Days campaign and broadcasts (src/campaign). */
+  campaign: {
+    broadcasts: Broadcasts;
+    days: CampaignDays;
+    /** The bot's clock. */
+    now: () => Date;
+    /** The outbox has new rows: send now rather than at its next look. */
+    wake: () => void;
+    /** A message as the recipient gets it (for previews). */
+    render: (row: Recipient, broadcast: Pick<Broadcast, "kind" | "content">) => OutgoingMessage | undefined;
+  };
   /** For features that keep data of their own: personal data only through the cipher. */
   prisma: PrismaClient;
   cipher: Cipher;
@@ -39,6 +57,8 @@ export interface Feature {
   menu?: { label: string; route: string };
   /** Commands shown in Telegram's command list: name and description key. */
   commands?: { command: string; description: string }[];
+  /** Staff commands, listed only in the chats of admins. */
+  staffCommands?: { command: string; description: string }[];
   composer(deps: FeatureDeps): Composer<BotContext>;
   /** Its conversations (src/bot/conversations.ts); they see updates before every composer. */
   conversations?: (deps: FeatureDeps) => ConversationSpec[];

@@ -53,7 +53,7 @@ interface Poll {
 }
 
 class ApiError extends Error {
-  constructor(readonly code: number, readonly description: string) {
+  constructor(readonly code: number, readonly description: string, readonly parameters?: { retry_after?: number }) {
     super(description);
   }
 }
@@ -97,6 +97,17 @@ export class FakeTelegram {
   settleMs = 40;
   /** Long polling: how long a user action waits for any reaction. */
   timeoutMs = 5000;
+  /**
+   * Telegram's global limit for the bot: sendMessage calls per (real-time)
+   * second over all chats; past it, 429 with retry_after. Off when unset.
+   */
+  sendRateLimit?: number;
+  /** The next this many sendMessage calls fail with a 502, as Telegram sometimes does. */
+  failNextSends = 0;
+  /** sendMessage calls answered 429, 403 or 502 (benchmarks report them). */
+  readonly refused = { rateLimited: 0, blocked: 0, failed: 0 };
+  private readonly blockedBy = new Set<number>();
+  private sendWindow = { second: 0, count: 0 };
   /** setMyCommands storage by "scope|language_code", e.g. "default|uk" or "chat:1000|". */
   readonly commands = new Map<string, BotCommand[]>();
 
@@ -174,6 +185,11 @@ export class FakeTelegram {
     const user = new FakeUser(this, { ...opts, id });
     this.users.set(id, user);
     return user;
+  }
+
+  /** The user blocked the bot: sending to them gets 403 from now on. */
+  block(userId: number): void {
+    this.blockedBy.add(userId);
   }
 
   unixTime(): number {
@@ -300,12 +316,13 @@ export class FakeTelegram {
       if (!method || !handler) throw new ApiError(404, "Not Found: method not found");
       const payload = await readPayload(req, url);
       call = { method, payload, chatId: this.chatIdOf(payload) };
+      if (method === "sendMessage") this.gateSend(payload);
       reply = { ok: true, result: await handler(payload, res) };
       if (call.chatId !== undefined && REACTIONS.has(method)) this.reacted(call.chatId, call);
     } catch (e) {
       const error = e instanceof ApiError ? e : new ApiError(500, `Internal Server Error: ${String(e)}`);
       status = error.code;
-      reply = { ok: false, error_code: error.code, description: error.description };
+      reply = { ok: false, error_code: error.code, description: error.description, ...(error.parameters ? { parameters: error.parameters } : {}) };
       if (call) {
         call.error = error.description;
         // Kept for the timeout message: a failed reply is the usual reason a user action times out.
@@ -320,6 +337,27 @@ export class FakeTelegram {
     if (call) {
       if (this.recordCalls) this.calls.push(call);
       this.onCall?.(call);
+    }
+  }
+
+  /** What Telegram checks before a message is sent: the global rate, a transient failure, a block. */
+  private gateSend(p: Payload): void {
+    if (this.sendRateLimit !== undefined) {
+      const second = Math.floor(Date.now() / 1000);
+      if (second !== this.sendWindow.second) this.sendWindow = { second, count: 0 };
+      if (++this.sendWindow.count > this.sendRateLimit) {
+        this.refused.rateLimited++;
+        throw new ApiError(429, "Too Many Requests: retry after 1", { retry_after: 1 });
+      }
+    }
+    if (this.failNextSends > 0) {
+      this.failNextSends--;
+      this.refused.failed++;
+      throw new ApiError(502, "Bad Gateway");
+    }
+    if (this.blockedBy.has(Number(p.chat_id))) {
+      this.refused.blocked++;
+      throw new ApiError(403, "Forbidden: bot was blocked by the user");
     }
   }
 

@@ -2,9 +2,11 @@ import type { Feature } from "../bot/feature.js";
 import { privacyFeature } from "./privacy/index.js";
 import { quickExitFeature } from "./quick-exit/index.js";
 import { bystanderFeature } from "./bystander/index.js";
+import { campaignFeature } from "./campaign/index.js";
 import { emergencyFeature } from "./emergency/index.js";
 import { menuFeature } from "./menu/index.js";
 import { rightsFeature } from "./rights/index.js";
+import { staffFeature } from "./staff/index.js";
 import { startFeature } from "./start/index.js";
 
 /** Every feature, in main-menu order. A new feature is one line here. */
@@ -13,7 +15,9 @@ export const features: Feature[] = [
   emergencyFeature,
   rightsFeature,
   bystanderFeature,
+  campaignFeature,
   startFeature,
   privacyFeature,
   menuFeature,
+  staffFeature,
 ];

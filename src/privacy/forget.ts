@@ -10,5 +10,8 @@ export async function forgetChat(prisma: PrismaClient, chatId: string): Promise<
     prisma.conversationState.deleteMany({ where: { key: chatId } }),
     prisma.trackedMessage.deleteMany({ where: { chatId } }),
     prisma.eraseSchedule.deleteMany({ where: { chatId } }),
+    prisma.recipient.deleteMany({ where: { chatId } }),
+    prisma.outbox.deleteMany({ where: { chatId } }),
+    prisma.broadcast.updateMany({ where: { progressChat: chatId }, data: { progressChat: null, progressMessage: null } }),
   ]);
 }
