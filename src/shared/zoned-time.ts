@@ -73,3 +73,8 @@ export function zonedInstant(date: string, time: string, zone: string): Date | u
   const ok = check.year === y && check.month === mo && check.day === da && check.hour === h && check.minute === mi;
   return ok ? new Date(at) : undefined;
 }
+
+/** The Intl locale for dates in a bot language: British English writes "25 November". */
+export function intlLocale(locale: string): string {
+  return locale === "en" ? "en-GB" : locale;
+}

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, Locale, SessionData } from "../../bot/context.js";
 import type { Feature, FeatureDeps } from "../../bot/feature.js";
 import { localeOf } from "../../bot/i18n.js";
+import { intlLocale } from "../../shared/zoned-time.js";
 import { Route } from "../../ui/routes.js";
 import { navScreen, show, withExit, type Screen } from "../../ui/screen.js";
 import { CampaignRoute } from "./routes.js";
@@ -20,7 +21,7 @@ function sessionOf(ctx: BotContext): SessionData | undefined {
 /** "25 November" / "25 листопада" for MM-DD. */
 function dayName(monthDay: string, locale: Locale): string {
   const [m, d] = monthDay.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { day: "numeric", month: "long", timeZone: "UTC" }).format(Date.UTC(2000, m! - 1, d!));
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", timeZone: "UTC" }).format(Date.UTC(2000, m! - 1, d!));
 }
 
 async function subscriptionScreen(ctx: BotContext, { campaign }: FeatureDeps): Promise<Screen> {

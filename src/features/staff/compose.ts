@@ -5,7 +5,7 @@ import { LOCALES, type Locale } from "../../bot/context.js";
 import { AUDIENCES, type Audience, type StaffContent } from "../../campaign/broadcasts.js";
 import { HtmlError, parseHtml } from "../../fake-telegram/html.js";
 import { escapeHtml } from "../../shared/html.js";
-import { zonedInstant } from "../../shared/zoned-time.js";
+import { intlLocale, zonedInstant } from "../../shared/zoned-time.js";
 
 /** Callback data of the compose conversation: `bc:…`. */
 export const PREFIX = "bc";
@@ -31,7 +31,7 @@ export const audienceName = (t: (key: string, vars?: Record<string, string>) => 
   t("bc-audience-name", { audience: a.replace(":", "-") });
 
 export function formatWhen(at: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "long", timeStyle: "short" }).format(at);
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, dateStyle: "long", timeStyle: "short" }).format(at);
 }
 
 /**
