@@ -4,7 +4,7 @@ import type { Feature, FeatureDeps } from "../../bot/feature.js";
 import { localeOf } from "../../bot/i18n.js";
 import { intlLocale } from "../../shared/zoned-time.js";
 import { Route } from "../../ui/routes.js";
-import { navScreen, show, withExit, type Screen } from "../../ui/screen.js";
+import { navScreen, show, type Screen } from "../../ui/screen.js";
 import { CampaignRoute } from "./routes.js";
 
 const chatId = (ctx: BotContext) => String(ctx.chat!.id);
@@ -92,11 +92,17 @@ export const campaignFeature: Feature = {
         if (listed.size >= 50_000) listed.clear();
         listed.set(id, stamp);
       }
-      if (ctx.callbackQuery?.data !== Route.menu || session.daysOffered || !campaign.broadcasts.today()) return;
-      session.daysOffered = true;
-      if ((await campaign.broadcasts.recipient(chatId(ctx)))?.subscribed) return;
-      const keyboard = new InlineKeyboard().text(ctx.t("btn-days-offer-yes"), CampaignRoute.on).text(ctx.t("btn-days-offer-no"), CampaignRoute.no);
-      await ctx.reply(ctx.t("days-offer"), { parse_mode: "HTML", reply_markup: withExit(ctx, keyboard.row()) });
+    });
+
+    // Back at the menu after using the bot, during the campaign: the offer, once, on the menu itself.
+    c.callbackQuery(Route.menu, async (ctx, next) => {
+      if (!ctx.session.locale || ctx.session.daysOffered || !campaign.broadcasts.today()) return next();
+      ctx.session.daysOffered = true;
+      if ((await campaign.broadcasts.recipient(chatId(ctx)))?.subscribed) return next();
+      const menu = deps.mainMenu(ctx);
+      const keyboard = new InlineKeyboard().text(ctx.t("btn-days-offer-yes"), CampaignRoute.on).text(ctx.t("btn-days-offer-no"), CampaignRoute.no).row();
+      keyboard.inline_keyboard.push(...menu.keyboard.inline_keyboard);
+      await show(ctx, { text: `${menu.text}\n\n${ctx.t("days-offer")}`, keyboard });
     });
 
     const screen = async (ctx: BotContext, notice?: string) => show(ctx, await subscriptionScreen(ctx, deps), notice);
@@ -121,10 +127,7 @@ export const campaignFeature: Feature = {
     c.command("unsubscribe", unsubscribe);
     c.callbackQuery(CampaignRoute.off, unsubscribe);
     c.callbackQuery(CampaignRoute.screen, (ctx) => screen(ctx));
-    c.callbackQuery(CampaignRoute.no, async (ctx) => {
-      const keyboard = new InlineKeyboard().text(ctx.t("btn-menu"), Route.menu).row();
-      await show(ctx, { text: ctx.t("days-offer-declined"), keyboard: withExit(ctx, keyboard) });
-    });
+    c.callbackQuery(CampaignRoute.no, (ctx) => show(ctx, deps.mainMenu(ctx), ctx.t("days-offer-declined")));
     c.callbackQuery(/^days:(silent|neutral):([01])$/, async (ctx) => {
       await campaign.broadcasts.setOption(chatId(ctx), ctx.match[1] as "silent" | "neutral", ctx.match[2] === "1");
       await screen(ctx);
