@@ -5,6 +5,7 @@ const MENU_EN = [
   "🆘 I need help now",
   "⚖️ My rights",
   "🤝 Help someone else",
+  "📣 16 Days messages",
   "🌐 Language / Мова",
   "ℹ️ About & privacy",
   "🚪 Quick exit",
@@ -13,6 +14,7 @@ const MENU_UK = [
   "🆘 Мені потрібна допомога зараз",
   "⚖️ Мої права",
   "🤝 Як допомогти іншій людині",
+  "📣 Повідомлення «16 днів»",
   "🌐 Мова / Language",
   "ℹ️ Про бот і приватність",
   "🚪 Швидкий вихід",
@@ -91,7 +93,7 @@ describe("first contact and language", () => {
     const { createLogger } = await import("../../src/logger.js");
     await registerCommands(t.bot.api, createI18n(createLogger("silent")), features);
     const names = (key: string) => t.fake.commands.get(key)?.map((c) => c.command);
-    expect(names("default|")).toEqual(["exit", "sos", "language", "privacy", "forget", "menu"]);
+    expect(names("default|")).toEqual(["exit", "sos", "subscribe", "unsubscribe", "language", "privacy", "forget", "menu"]);
     expect(names("default|uk")).toEqual(names("default|"));
     expect(t.fake.commands.get("default|uk")?.[1]?.description).toBe("Екстрені номери допомоги");
     expect(t.fake.commands.get("default|ru")).toEqual(t.fake.commands.get("default|uk"));
