@@ -187,7 +187,7 @@ export class Broadcasts {
     const subscriber = Prisma.raw(kind === "subscribers" ? "true" : "false");
     const [added] = await this.prisma.$transaction([
       this.prisma.$executeRaw`INSERT INTO "Outbox" ("broadcastId", "chatId", "language", "silent", "neutral", "subscriber", "status", "attempts")
-        SELECT ${b.id}, "chatId", "language", "silent", "neutral", ${subscriber}, 'queued', 0 FROM "Recipient"
+        SELECT CAST(${b.id} AS INTEGER), "chatId", "language", "silent", "neutral", ${subscriber}, 'queued', 0 FROM "Recipient"
         WHERE ${Prisma.join(conditions, " AND ")}
         ON CONFLICT ("broadcastId", "chatId") DO NOTHING`,
       this.prisma.$executeRaw`UPDATE "Broadcast" SET "status" = 'running',
