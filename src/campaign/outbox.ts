@@ -118,7 +118,7 @@ export class Outbox {
     this.wakeUp?.();
   }
 
-  /** Finishes the batch in hand (about a second's worth) and stops. */
+  /** Finishes the batch in hand (about two seconds' worth) and stops. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake();
@@ -161,7 +161,16 @@ export class Outbox {
         tally.set(name, (tally.get(name) ?? 0) + 1);
       }
     };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    // A live instance keeps its claim however long Telegram makes it wait.
+    const renew = setInterval(() => {
+      const leaseUntil = new Date(this.clock.now().getTime() + LEASE_MS);
+      this.prisma.outbox.updateMany({ where: { claim: token, status: "sending" }, data: { leaseUntil } }).catch(() => {});
+    }, LEASE_MS / 3);
+    try {
+      await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    } finally {
+      clearInterval(renew);
+    }
     const settled = (async () => {
       for (const [name, n] of tally) if (!name.endsWith(".retry")) await this.opts.counters.add(name, n);
       for (const b of broadcasts.values()) await this.settle(b);
@@ -188,11 +197,6 @@ export class Outbox {
       if (error?.error_code === 429) {
         const seconds = error.parameters.retry_after ?? 1;
         this.pausedUntil = Math.max(this.pausedUntil, Date.now() + seconds * 1000);
-        // The rest of this batch waits too: keep it ours meanwhile.
-        await this.prisma.outbox.updateMany({
-          where: { claim: token, status: "sending" },
-          data: { leaseUntil: new Date(this.clock.now().getTime() + LEASE_MS + seconds * 1000) },
-        });
         await mark({ status: "queued", claim: null });
         return "retry";
       }
