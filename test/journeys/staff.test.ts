@@ -156,6 +156,37 @@ describe("staff broadcasts", () => {
     expect(broadcastsIn(listed, "Hi from the team")[0]!.buttons!.flat().map((b) => b.text)).toEqual(["🚪 Quick exit"]);
   });
 
+  it("a running broadcast can be cancelled: nobody else gets it", async () => {
+    const { t, admin, en, uk, listed } = await setup();
+    await admin.send("/broadcast");
+    await admin.press("One text for all");
+    await admin.send("Stop me");
+    await admin.press("everyone who has not blocked the bot (4)");
+    await admin.press("Now");
+    await admin.press("✅ Send");
+    await admin.send("/broadcasts");
+    expect(admin.lastText).toContain("#1 · sending · everyone who has not blocked the bot");
+    await admin.press("✖ Cancel #1");
+    await admin.press("✖ Yes, cancel it");
+    await t.drain();
+    for (const u of [en, uk, listed]) expect(broadcastsIn(u, "Stop me")).toEqual([]);
+    expect(await t.prisma.outbox.count({ where: { status: "cancelled" } })).toBe(4);
+  });
+
+  it("speaks Ukrainian to a Ukrainian admin", async () => {
+    const t = await TestBot.start({ adminIds: [ADMIN] });
+    const admin = t.user({ id: ADMIN, languageCode: "uk" });
+    await admin.send("/broadcasts");
+    expect(admin.lastText).toBe("Розсилок ще не було. Почати: /broadcast");
+    await admin.send("/stats");
+    expect(admin.lastText).toContain("Підписані на повідомлення «16 днів» зараз: 0");
+    await admin.send("/broadcast");
+    expect(admin.lastText).toContain("Один текст для всіх мов чи окремі тексти українською та англійською?");
+    await admin.press("Один текст для всіх");
+    await admin.send("Текст");
+    expect(admin.buttons).toContain("усі, хто не заблокував бота (0)");
+  });
+
   it("cancel mid-way in the compose flow, and the menu still works during it", async () => {
     const { admin } = await setup();
     await admin.send("/broadcast");
