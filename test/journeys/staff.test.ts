@@ -203,6 +203,7 @@ describe("staff broadcasts", () => {
     await t.services.counters.add("campaign.sent", 3);
     await admin.send("/stats");
     expect(admin.lastText).toContain("Subscribed to 16 Days messages now: 2");
+    expect(admin.lastText).toContain("\n\ncampaign\ncampaign.sent: 3 · last 7 days: 3 (11-26: 3)\ncampaign.subscribed: 2");
     expect(admin.lastText).toContain("campaign.subscribed: 2 · last 7 days: 2 (11-25: 2)");
     expect(admin.lastText).toContain("campaign.sent: 3 · last 7 days: 3 (11-26: 3)");
     expect(admin.lastText).not.toMatch(/\d{7,}/); // no person in it

@@ -26,16 +26,18 @@ async function statsScreen(ctx: BotContext, { counters, campaign }: FeatureDeps)
   const all = await counters.read("0000-00-00", "9999-12-31");
   const names = [...new Set(all.map((c) => c.name))].sort();
   const sum = (rows: DayCount[]) => rows.reduce((n, c) => n + c.count, 0);
-  const lines = names.map((name) => {
+  const line = (name: string) => {
     const rows = all.filter((c) => c.name === name);
     const week = rows.filter((c) => c.day >= from && c.day <= today);
     const byDay = week.map((c) => `${c.day.slice(5)}: ${c.count}`).join(", ");
     return `<code>${name}</code>: ${sum(rows)} · ${ctx.t("stats-week")} ${sum(week)}${byDay ? ` (${byDay})` : ""}`;
-  });
+  };
+  // Grouped by what they count: the first word of the name (campaign, broadcast, plan, referral …).
+  const groups = [...new Set(names.map((n) => n.split(".")[0]!))];
+  const lines = groups.flatMap((g) => ["", `<b>${g}</b>`, ...names.filter((n) => n.split(".")[0] === g).map(line)]);
   const text = [
     ctx.t("stats-head", { subscribers: await campaign.broadcasts.subscriberCount() }),
-    "",
-    ...(lines.length ? lines : [ctx.t("stats-none")]),
+    ...(lines.length ? lines : ["", ctx.t("stats-none")]),
   ].join("\n");
   const keyboard = new InlineKeyboard().text(ctx.t("btn-stats-csv"), CSV_ROUTE).row().text(ctx.t("btn-menu"), Route.menu);
   return { text, keyboard: withExit(ctx, keyboard.row()) };
