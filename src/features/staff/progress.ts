@@ -6,5 +6,7 @@ type T = (key: string, vars?: Record<string, string | number>) => string;
 export function progressText(t: T, p: Progress): string {
   const { broadcast: b, sent, failed, remaining, eta } = p;
   const head = t("bc-progress-head", { id: b.id, status: t("bc-status", { status: b.status }) });
-  return `${head}\n${t("bc-progress", { sent, failed, remaining, minutes: Math.floor(eta / 60), seconds: eta % 60 })}`;
+  const counts = t("bc-progress", { sent, failed, remaining });
+  const left = remaining > 0 ? ` · ${t("bc-progress-eta", { minutes: Math.floor(eta / 60), seconds: eta % 60 })}` : "";
+  return `${head}\n${counts}${left}`;
 }
