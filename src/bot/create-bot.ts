@@ -2,13 +2,9 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import type { PrismaClient } from "@prisma/client";
-import { Api, Bot, InlineKeyboard, session, type BotConfig, type BotError, type Context, type MiddlewareFn } from "grammy";
-import { Broadcasts, DEFAULT_CAMPAIGN, type CampaignSettings } from "../campaign/broadcasts.js";
-import { loadCampaign, type CampaignDays } from "../campaign/days.js";
-import { Outbox } from "../campaign/outbox.js";
-import { renderMessage } from "../features/campaign/message.js";
+import { Bot, InlineKeyboard, session, type BotConfig, type BotError, type Context, type MiddlewareFn } from "grammy";
+import { campaignServices, type CampaignOptions } from "../features/campaign/services.js";
 import { features } from "../features/index.js";
-import { progressText } from "../features/staff/progress.js";
 import { fallbackComposer } from "../features/fallback/index.js";
 import { mainMenu } from "../features/menu/index.js";
 import { isQuickExit } from "../features/quick-exit/index.js";
@@ -30,7 +26,7 @@ import { prismaKeyValueStore } from "./session-store.js";
 import { botApiFetch } from "./http.js";
 import { messageTracking } from "./track-messages.js";
 
-export interface BotOptions {
+export interface BotOptions extends CampaignOptions {
   token: string;
   apiRoot?: string;
   prisma: PrismaClient;
@@ -49,12 +45,6 @@ export interface BotOptions {
   rateLimit?: { updates: number; windowMs: number };
   /** Telegram user ids of campaign staff (ADMIN_IDS). */
   adminIds?: number[];
-  /** When the campaign runs; the defaults of the settings when unset. */
-  campaign?: CampaignSettings;
-  /** The campaign's messages; content/campaign.json when unset. */
-  campaignDays?: CampaignDays;
-  /** Broadcast messages per second (BROADCAST_RATE). */
-  broadcastRate?: number;
   /** Skips getMe at start (tests and benchmarks). */
   botInfo?: BotConfig<BotContext>["botInfo"];
 }
@@ -88,37 +78,14 @@ export function createBot(opts: BotOptions) {
   const schedule = new EraseSchedule(prisma, clock);
   const tracking = messageTracking(messages, clock);
   const counters = new Counters(prisma, clock);
-  const days = opts.campaignDays ?? loadCampaign();
-  const broadcasts = new Broadcasts(prisma, clock, days, opts.campaign ?? DEFAULT_CAMPAIGN);
-  const t = (locale: string, key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, { ...hotlineVars, ...vars });
-  const render = (row: Parameters<typeof renderMessage>[2], b: Parameters<typeof renderMessage>[3]) => renderMessage(t, days, row, b);
-  // Broadcasts get their own client: the outbox paces itself and handles 429s
-  // (auto-retry would hide them); its messages are tracked for quick exit too.
-  const sendApi = new Api(opts.token, { apiRoot: opts.apiRoot, fetch: botApiFetch() as never });
-  sendApi.config.use(tracking.outgoing);
-  const outbox = new Outbox(
-    prisma,
-    clock,
-    (chatId, m) =>
-      sendApi.sendMessage(chatId, m.text, {
-        parse_mode: "HTML",
-        reply_markup: { inline_keyboard: m.buttons },
-        disable_notification: m.silent,
-        link_preview_options: { is_disabled: true },
-      }),
-    render,
-    {
-      rate: opts.broadcastRate ?? 25,
-      logger,
-      counters,
-      onProgress: async (p) => {
-        const { progressChat, progressMessage } = p.broadcast;
-        if (!progressChat || !progressMessage) return;
-        const locale = (await broadcasts.recipient(progressChat))?.language ?? "uk";
-        await bot.api.editMessageText(progressChat, progressMessage, progressText((k, v) => t(locale, k, v), p), { parse_mode: "HTML" });
-      },
-    },
-  );
+  const { days, broadcasts, outbox, render } = campaignServices({
+    ...opts,
+    counters,
+    i18n,
+    outgoing: tracking.outgoing,
+    botApi: bot.api,
+    opts,
+  });
   const conversations = conversationStore(prisma, cipher, opts.sessionCache);
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
