@@ -2,7 +2,8 @@
  * Broadcast delivery of the real bot process against the fake Bot API, which
  * enforces a global send limit with real 429 answers: achieved rate against
  * BROADCAST_RATE, recipients lost, recipients sent twice; then the same with
- * the process killed (SIGKILL) halfway and started again.
+ * the process killed (SIGKILL) halfway and started again; then with
+ * Telegram's limit at half the configured rate (429s all along).
  * `npm run bench:broadcast`; `BENCH_QUICK=1` for a smoke run.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -46,10 +47,10 @@ fake.onCall = (call) => {
 };
 
 /** A fresh database with every recipient listed and one broadcast to all of them, already in the outbox. */
-async function prepare(): Promise<string> {
+async function prepare(count = RECIPIENTS): Promise<string> {
   const { url } = freshDatabase();
   const prisma = await openDatabase(url);
-  const rows = Array.from({ length: RECIPIENTS }, (_, i) => ({ chatId: String(FIRST_ID + i), language: i % 2 ? "uk" : "en" }));
+  const rows = Array.from({ length: count }, (_, i) => ({ chatId: String(FIRST_ID + i), language: i % 2 ? "uk" : "en" }));
   for (let i = 0; i < rows.length; i += 5000) await prisma.recipient.createMany({ data: rows.slice(i, i + 5000) });
   const broadcasts = new Broadcasts(prisma, systemClock, loadCampaign(), DEFAULT_CAMPAIGN);
   await broadcasts.create({ content: { all: "<b>Bench</b> broadcast" }, audience: "everyone", sendAt: new Date(), progressChat: "1" });
@@ -96,12 +97,12 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
   await exited;
 }
 
-function figures(label: string) {
+function figures(label: string, count = RECIPIENTS) {
   const counts = [...received.values()];
-  const lost = RECIPIENTS - received.size;
+  const lost = count - received.size;
   const duplicates = counts.reduce((n, c) => n + c - 1, 0);
-  const rate = (RECIPIENTS + duplicates) / ((last - first) / 1000);
-  return { label, rate, lost, duplicates };
+  const seconds = (last - first) / 1000;
+  return { label, rate: (count + duplicates) / seconds, seconds, lost, duplicates };
 }
 
 const reset = () => {
@@ -132,6 +133,19 @@ await until(() => received.size === RECIPIENTS, budget + LEASE_MS, "the rest aft
 await sleep(500);
 await stop(bot, "SIGTERM");
 const crash = figures("killed halfway");
+
+// 3. Telegram's limit below the configured rate: 429s with retry_after, still nobody lost or sent twice.
+reset();
+const squeezed = Math.round(RATE / 2);
+const few = RECIPIENTS / 5;
+fake.sendRateLimit = squeezed;
+const before429 = fake.refused.rateLimited;
+bot = startBot(await prepare(few), key);
+await until(() => received.size === few, budget, "the broadcast under a tighter limit");
+await sleep(500);
+await stop(bot, "SIGTERM");
+const limited = figures("limited", few);
+const limited429 = fake.refused.rateLimited - before429;
 await fake.close();
 
 const pass = (ok: boolean) => (ok ? "PASS" : "FAIL");
@@ -140,5 +154,6 @@ uninterrupted: achieved ${clean.rate.toFixed(0)}/s of ${RATE}/s configured: ${((
 uninterrupted: lost ${clean.lost}, sent twice ${clean.duplicates} (goal 0 and 0) ${pass(clean.lost === 0 && clean.duplicates === 0)}
 uninterrupted: 429 answers from the fake: ${clean429}
 killed halfway (SIGKILL after ${atKill} recipients, then restarted): lost ${crash.lost}, sent twice ${crash.duplicates} (goal 0 lost, at most ${IN_FLIGHT} twice: the sends in flight) ${pass(crash.lost === 0 && crash.duplicates <= IN_FLIGHT)}
-killed halfway: ${(((last - first) / 1000)).toFixed(1)} s from first to last message, the restart waiting up to ${LEASE_MS / 1000} s for the dead process's claims to expire
+killed halfway: ${crash.seconds.toFixed(1)} s from first to last message, the restart waiting up to ${LEASE_MS / 1000} s for the dead process's claims to expire
+${few} recipients with the fake's limit at ${squeezed}/s, below BROADCAST_RATE: achieved ${limited.rate.toFixed(0)}/s, ${limited429} answers 429, lost ${limited.lost}, sent twice ${limited.duplicates} ${pass(limited.lost === 0 && limited.duplicates === 0)}
 bot log lines at warn and above: ${problems.lines}${problems.first ? `, first: ${problems.first}` : ""}`);

@@ -187,12 +187,16 @@ describe("staff broadcasts", () => {
     expect(admin.buttons).toContain("усі, хто не заблокував бота (0)");
   });
 
-  it("cancel mid-way in the compose flow, and the menu still works during it", async () => {
+  it("cancel mid-way in the compose flow; kind answers to the wrong input; the menu still works during it", async () => {
     const { admin } = await setup();
     await admin.send("/broadcast");
+    await admin.send("hello?");
+    expect(admin.lastText).toBe("Please choose with the buttons above.");
     await admin.send("/menu");
     expect(admin.lastText).toContain("How can I help?");
     await admin.press("One text for all", { messageId: admin.messages.find((m) => m.text.includes("New broadcast"))!.id });
+    await admin.sendSticker();
+    expect(admin.lastText).toBe("Please send the text as a message (no files or stickers).");
     await admin.press("✖ Cancel");
     expect(admin.lastText).toBe("Broadcast cancelled; nothing was sent.");
   });
