@@ -77,7 +77,7 @@ export const campaignFeature: Feature = {
     // Chats this process wrote to the Recipient list today, in which language:
     // a cache that saves a write per update, not shared state (a miss costs one upsert).
     const listed = new Map<string, string>();
-    // After the update: keep the list of people the bot may write to, and make the one-time offer.
+    // After the update: keep the list of people the bot may write to (everyone past first contact).
     c.use(async (ctx, next) => {
       await next();
       const id = chatId(ctx);

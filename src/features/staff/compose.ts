@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { FeatureDeps } from "../../bot/feature.js";
+import { localeOf } from "../../bot/i18n.js";
 import { waitOwn, type BotConversation, type InsideContext } from "../../bot/conversations.js";
 import { LOCALES, type Locale } from "../../bot/context.js";
 import { AUDIENCES, type Audience, type StaffContent } from "../../campaign/broadcasts.js";
@@ -45,7 +46,7 @@ export function composeBroadcast(deps: FeatureDeps) {
   const zone = broadcasts.settings.timeZone;
   return async (conversation: BotConversation, ctx: InsideContext): Promise<void> => {
     const cancelRow = () => new InlineKeyboard().text(ctx.t("bc-btn-cancel"), CANCEL);
-    const locale = (await conversation.external((outside) => outside.session.locale)) ?? "uk";
+    const locale = await conversation.external((outside) => localeOf(outside));
 
     /** Waits for one of `allowed` (a press); undefined when cancelled. */
     const choose = async (allowed: string[]): Promise<string | undefined> => {
@@ -158,11 +159,14 @@ export function composeBroadcast(deps: FeatureDeps) {
     if (!(await choose([`${PREFIX}:go`]))) return void (await end());
 
     const id = await conversation.external(async (outside) => {
+      // Still staff? ADMIN_IDS may have changed since the conversation began.
+      if (!deps.isAdmin(outside.from!.id)) return undefined;
       const at = sendAt ?? deps.campaign.now();
       const b = await broadcasts.create({ content, audience, sendAt: at, progressChat: String(outside.chat!.id), progressMessage: confirm.message_id });
       await deps.counters.add(sendAt ? "broadcast.scheduled" : "broadcast.started");
       return b.id;
     });
+    if (id === undefined) return void (await end());
     // This message becomes the live progress once sending starts.
     await ctx.api.editMessageText(confirm.chat.id, confirm.message_id, ctx.t(sendAt ? "bc-scheduled" : "bc-started", { id, when: whenText }), {
       parse_mode: "HTML",
