@@ -25,6 +25,16 @@ async function setup() {
   return { t, admin, en, uk, listed };
 }
 
+/** /broadcast, one text for all, to everyone (the four people of `setup`), now. */
+async function sendNowToEveryone(admin: FakeUser, text: string): Promise<void> {
+  await admin.send("/broadcast");
+  await admin.press("One text for all");
+  await admin.send(text);
+  await admin.press("everyone who has not blocked the bot (4)");
+  await admin.press("Now");
+  await admin.press("✅ Send");
+}
+
 function broadcastsIn(user: FakeUser, fragment: string) {
   return user.messages.filter((m) => m.from === "bot" && m.text.includes(fragment));
 }
@@ -158,12 +168,7 @@ describe("staff broadcasts", () => {
 
   it("a running broadcast can be cancelled: nobody else gets it", async () => {
     const { t, admin, en, uk, listed } = await setup();
-    await admin.send("/broadcast");
-    await admin.press("One text for all");
-    await admin.send("Stop me");
-    await admin.press("everyone who has not blocked the bot (4)");
-    await admin.press("Now");
-    await admin.press("✅ Send");
+    await sendNowToEveryone(admin, "Stop me");
     await admin.send("/broadcasts");
     expect(admin.lastText).toContain("#1 · sending · everyone who has not blocked the bot");
     await admin.press("✖ Cancel #1");
@@ -219,12 +224,7 @@ describe("staff broadcasts", () => {
 describe("the outbox across a crash", () => {
   it("rows a crashed worker held are sent after its lease runs out; nobody is lost or sent twice", async () => {
     const { t, admin } = await setup();
-    await admin.send("/broadcast");
-    await admin.press("One text for all");
-    await admin.send("After the crash");
-    await admin.press("everyone who has not blocked the bot (4)");
-    await admin.press("Now");
-    await admin.press("✅ Send");
+    await sendNowToEveryone(admin, "After the crash");
     const from = t.fake.calls.length; // after the previews
     // A worker claimed two rows and died before sending them.
     const rows = await t.prisma.outbox.findMany({ orderBy: { id: "asc" }, take: 2 });
