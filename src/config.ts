@@ -25,6 +25,21 @@ function wholeNumber(unit: string, fallback: number) {
   return z.coerce.number({ error: `must be a whole number of ${unit}` }).int(`must be a whole number of ${unit}`).min(1, `must be at least 1 ${unit.slice(0, -1)}`).default(fallback);
 }
 
+/** A day of the year as MM-DD (the campaign is not tied to one year). */
+const monthDay = z
+  .string()
+  .trim()
+  .refine((d) => /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d), "must be a day of the year as MM-DD, e.g. 11-25");
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   BOT_TOKEN: z
     .string({ error: "is not set" })
@@ -68,6 +83,24 @@ const schema = z.object({
   REFERRAL_RETENTION_DAYS: wholeNumber("days", 30),
   REFERRAL_REMINDER_MINUTES: wholeNumber("minutes", 15),
   REFERRAL_ESCALATION_MINUTES: wholeNumber("minutes", 60),
+  CAMPAIGN_SEND_TIME: z
+    .string()
+    .trim()
+    .default("10:00")
+    .refine((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t), "must be a time of day as HH:MM, e.g. 10:00"),
+  CAMPAIGN_TIMEZONE: z
+    .string()
+    .trim()
+    .default("Europe/Kyiv")
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Kyiv"),
+  CAMPAIGN_START: monthDay.default("11-25"),
+  CAMPAIGN_END: monthDay.default("12-10"),
+  BROADCAST_RATE: z.coerce
+    .number({ error: "must be a number of messages per second" })
+    .int("must be a whole number of messages per second")
+    .min(1, "must be at least 1")
+    .max(1000, "must be at most 1000")
+    .default(25),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,3 +1,4 @@
+import { campaignJobs } from "./campaign/jobs.js";
 import { processStartMode, readSettings } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startPreview } from "./preview/index.js";
@@ -5,7 +6,7 @@ import { privacyJobs } from "./privacy/jobs.js";
 import { StartError, startBot, stopOnSignals, type JobList } from "./start.js";
 
 // Every scheduled job of the bot, in one place.
-const jobs: JobList = (services) => [...privacyJobs(services), ...services.jobs];
+const jobs: JobList = (services) => [...privacyJobs(services), ...services.jobs, ...campaignJobs(services)];
 
 try {
   if (processStartMode() === "preview") {

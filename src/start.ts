@@ -45,6 +45,19 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
     clock: systemClock,
     org: { name: config.ORG_NAME, contact: config.ORG_CONTACT },
     admins: config.ADMIN_IDS,
+    referrals: {
+      staffChatId: config.STAFF_CHAT_ID,
+      retentionDays: config.REFERRAL_RETENTION_DAYS,
+      reminderMinutes: config.REFERRAL_REMINDER_MINUTES,
+      escalationMinutes: config.REFERRAL_ESCALATION_MINUTES,
+    },
+    campaign: {
+      sendTime: config.CAMPAIGN_SEND_TIME,
+      timeZone: config.CAMPAIGN_TIMEZONE,
+      start: config.CAMPAIGN_START,
+      end: config.CAMPAIGN_END,
+    },
+    broadcastRate: config.BROADCAST_RATE,
     exitText: config.QUICK_EXIT_TEXT,
     // Long polling: Telegram gives this process every update, so sessions may be cached.
     sessionCache: 50_000,
@@ -59,7 +72,7 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
   // A Bot API server without setMyCommands (or a 5xx, retried for a while)
   // only costs the command list, and never delays the answers.
   const registering = new AbortController();
-  void registerCommands(bot.api, i18n, features, registering.signal).catch((err) => {
+  void registerCommands(bot.api, i18n, features, { adminIds: config.ADMIN_IDS, signal: registering.signal }).catch((err) => {
     if (!registering.signal.aborted) logger.warn({ err: describeError(err) }, "could not register the command list; the bot runs on");
   });
   const runner = run(bot, {
@@ -68,6 +81,8 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
     sink: { concurrency: 32 },
   });
   const scheduler = startScheduler(jobs(services), logger);
+  // Broadcasts and the campaign's messages: drained continuously at BROADCAST_RATE.
+  services.outbox.start();
   logger.info({ bot: bot.botInfo.username }, "bot started");
   return {
     username: bot.botInfo.username,
@@ -75,6 +90,7 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
     async stop() {
       registering.abort();
       await scheduler.stop();
+      await services.outbox.stop();
       if (runner.isRunning()) await runner.stop();
       await prisma.$disconnect();
     },

@@ -51,9 +51,9 @@ describe.each(LOCALES)("texts (%s)", (locale) => {
   });
 
   it("use typographic quotes and apostrophes only", () => {
-    // Ukrainian: ’ and «ялинки»; English: “ ” and ’.
+    // Ukrainian: ’ and «ялинки»; English: “ ” and ’. HTML shown to staff as an example keeps its own quotes.
     const straight = rendered(locale)
-      .filter(([, text]) => /['"`ʼ]/.test(text))
+      .filter(([, text]) => /['"`ʼ]/.test(text.replace(/<a href="[^"]*">/g, "")))
       .map(([key]) => key);
     expect(straight).toEqual([]);
   });

@@ -1,13 +1,20 @@
 about-org = This bot is run by { $name }.
 about-org-unset = This bot is an open-source project.
 about-contact = Contact: { $contact }
+about-intro = The bot keeps only what it needs to work, mostly encrypted. /forget shows exactly what it keeps about you, and deletes all of it.
+btn-about-kept = 🗂 What the bot keeps
 about-privacy =
     <b>What the bot keeps</b>
-    • The language and auto-erase setting you chose, encrypted, until you delete them.
-    • The numbers of this chat’s messages (not their content) for 48 hours, so that quick exit and auto-erase can erase them.
-    • Your safety plan and notes, if you keep it, and an unfinished plan while you make it, encrypted.
-    • This chat’s ID (your Telegram ID), unencrypted, while any of this is kept: without it nothing could be erased.
-    The bot keeps no other texts, and not your name, phone number or location. Technical logs show your ID only as a one-way code.
+    • Your language and auto-erase choice, encrypted.
+    • The numbers of this chat’s messages (no content) for 48 hours, so they can be erased.
+    • Your safety plan if you keep it, and an unfinished one, encrypted.
+    • Your requests to talk to a person (phone and note encrypted), until { $days } { $days ->
+        [one] day
+       *[other] days
+    } after they close.
+    • Once you choose a language: it and this chat’s ID, for announcements, and your 16 Days subscription if you subscribe.
+    • This chat’s ID (your Telegram ID), unencrypted, while any of this is kept, so it can be erased.
+    Nothing else you write, no name or location; a phone number only if you give it for a request. Technical logs show your ID only as a one-way code.
 btn-about-telegram = 📱 What stays in Telegram
 about-telegram =
     <b>What stays in Telegram</b>

@@ -23,6 +23,8 @@ export interface SessionData {
   servicesImport?: string;
   /** The request whose staff the person's next message goes to (they pressed "Reply"). */
   relayTo?: string;
+  /** The 16 Days subscription was offered (at most once). */
+  daysOffered?: boolean;
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor>;

@@ -3,6 +3,7 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import type { PrismaClient } from "@prisma/client";
 import { Bot, InlineKeyboard, session, type BotConfig, type BotError, type Context, type MiddlewareFn } from "grammy";
+import { campaignServices, type CampaignOptions } from "../features/campaign/services.js";
 import { features } from "../features/index.js";
 import { fallbackComposer } from "../features/fallback/index.js";
 import { mainMenu } from "../features/menu/index.js";
@@ -25,7 +26,7 @@ import { prismaKeyValueStore } from "./session-store.js";
 import { botApiFetch } from "./http.js";
 import { messageTracking } from "./track-messages.js";
 
-export interface BotOptions {
+export interface BotOptions extends CampaignOptions {
   token: string;
   apiRoot?: string;
   prisma: PrismaClient;
@@ -80,6 +81,14 @@ export function createBot(opts: BotOptions) {
     logger.error({ err: describeError(err) }, "message tracking failed; the answer stands"),
   );
   const counters = new Counters(prisma, clock);
+  const { days, broadcasts, outbox, render } = campaignServices({
+    ...opts,
+    counters,
+    i18n,
+    outgoing: tracking.outgoing,
+    botApi: bot.api,
+    opts,
+  });
   const conversations = conversationStore(prisma, cipher, opts.sessionCache);
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
@@ -140,6 +149,7 @@ export function createBot(opts: BotOptions) {
       if (!res.ok) throw new Error(`file download failed: ${res.status}`);
       return Buffer.from(await res.arrayBuffer());
     },
+    campaign: { broadcasts, days, now: () => clock.now(), wake: () => outbox.wake(), render },
     privacy: {
       messages,
       schedule,
@@ -213,7 +223,7 @@ export function createBot(opts: BotOptions) {
   // Presses anywhere else (groups, inline messages) are answered, so no spinner hangs.
   bot.on("callback_query", (ctx) => ctx.answerCallbackQuery().catch(() => {}));
   const jobs = features.flatMap((f) => f.jobs?.(deps) ?? []);
-  return { bot, i18n, messages, schedule, counters, conversations, jobs };
+  return { bot, i18n, messages, schedule, counters, conversations, jobs, broadcasts, outbox };
 }
 
 /**

@@ -1,5 +1,10 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Api, Composer } from "grammy";
+import type { Broadcast } from "@prisma/client";
+import type { Broadcasts } from "../campaign/broadcasts.js";
+import type { CampaignDays } from "../campaign/days.js";
+import type { OutgoingMessage } from "../campaign/outbox.js";
+import type { Recipient } from "../features/campaign/message.js";
 import type { EraseSchedule } from "../privacy/auto-erase.js";
 import type { MessageLog } from "../privacy/messages.js";
 import type { Cipher } from "../shared/crypto.js";
@@ -19,6 +24,17 @@ export interface FeatureDeps {
   isScreen: (route: string) => boolean;
   /** Anonymous daily counters (no person in them). */
   counters: Counters;
+  /** The 16 Days campaign and broadcasts (src/campaign). */
+  campaign: {
+    broadcasts: Broadcasts;
+    days: CampaignDays;
+    /** The bot's clock. */
+    now: () => Date;
+    /** The outbox has new rows: send now rather than at its next look. */
+    wake: () => void;
+    /** A message as the recipient gets it (for previews). */
+    render: (row: Recipient, broadcast: Pick<Broadcast, "kind" | "content">) => OutgoingMessage | undefined;
+  };
   prisma: PrismaClient;
   clock: Clock;
   /** Staff in ADMIN_IDS: they import data, make QR codes, link partner groups and so on. */
@@ -60,6 +76,8 @@ export interface Feature {
   menu?: { label: string; route: string };
   /** Commands shown in Telegram's command list: name and description key. */
   commands?: { command: string; description: string }[];
+  /** Staff commands, listed only in the chats of admins. */
+  staffCommands?: { command: string; description: string }[];
   composer(deps: FeatureDeps): Composer<BotContext>;
   /** Updates from groups and supergroups (staff groups); no session or i18n there. */
   groups?: (deps: FeatureDeps) => Composer<BotContext>;

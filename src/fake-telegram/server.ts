@@ -59,7 +59,7 @@ interface Poll {
 }
 
 class ApiError extends Error {
-  constructor(readonly code: number, readonly description: string) {
+  constructor(readonly code: number, readonly description: string, readonly parameters?: { retry_after?: number }) {
     super(description);
   }
 }
@@ -110,6 +110,17 @@ export class FakeTelegram {
   settleMs = 40;
   /** Long polling: how long a user action waits for any reaction. */
   timeoutMs = 5000;
+  /**
+   * Telegram's global limit for the bot: sendMessage calls per (real-time)
+   * second over all chats; past it, 429 with retry_after. Off when unset.
+   */
+  sendRateLimit?: number;
+  /** The next this many sendMessage calls fail with a 502, as Telegram sometimes does. */
+  failNextSends = 0;
+  /** sendMessage calls answered 429, 403 or 502 (benchmarks report them). */
+  readonly refused = { rateLimited: 0, blocked: 0, failed: 0 };
+  private readonly blockedBy = new Set<number>();
+  private sendWindow = { second: 0, count: 0 };
   /** setMyCommands storage by "scope|language_code", e.g. "default|uk" or "chat:1000|". */
   readonly commands = new Map<string, BotCommand[]>();
 
@@ -199,6 +210,11 @@ export class FakeTelegram {
     const group = new FakeGroup(this, this.nextGroupId--, title);
     this.groups.set(group.id, group);
     return group;
+  }
+
+  /** The user blocked the bot: sending to them gets 403 from now on. */
+  block(userId: number): void {
+    this.blockedBy.add(userId);
   }
 
   unixTime(): number {
@@ -328,13 +344,14 @@ export class FakeTelegram {
       call = { method, payload, chatId: this.chatIdOf(payload) };
       const failure = this.failCall?.(call);
       if (failure) throw new ApiError(failure.code, failure.description);
+      if (method === "sendMessage") this.gateSend(payload);
       call.result = await handler(payload, res);
       reply = { ok: true, result: call.result };
       if (call.chatId !== undefined && REACTIONS.has(method)) this.reacted(call.chatId, call);
     } catch (e) {
       const error = e instanceof ApiError ? e : new ApiError(500, `Internal Server Error: ${String(e)}`);
       status = error.code;
-      reply = { ok: false, error_code: error.code, description: error.description };
+      reply = { ok: false, error_code: error.code, description: error.description, ...(error.parameters ? { parameters: error.parameters } : {}) };
       if (call) {
         call.error = error.description;
         // Kept for the timeout message: a failed reply is the usual reason a user action times out.
@@ -436,6 +453,27 @@ export class FakeTelegram {
       }
     }
     return inlineKeyboard(markup);
+  }
+
+  /** What Telegram checks before a message is sent: the global rate, a transient failure, a block. */
+  private gateSend(p: Payload): void {
+    if (this.sendRateLimit !== undefined) {
+      const second = Math.floor(Date.now() / 1000);
+      if (second !== this.sendWindow.second) this.sendWindow = { second, count: 0 };
+      if (++this.sendWindow.count > this.sendRateLimit) {
+        this.refused.rateLimited++;
+        throw new ApiError(429, "Too Many Requests: retry after 1", { retry_after: 1 });
+      }
+    }
+    if (this.failNextSends > 0) {
+      this.failNextSends--;
+      this.refused.failed++;
+      throw new ApiError(502, "Bad Gateway");
+    }
+    if (this.blockedBy.has(Number(p.chat_id))) {
+      this.refused.blocked++;
+      throw new ApiError(403, "Forbidden: bot was blocked by the user");
+    }
   }
 
   private chatIdOf(p: Payload): number | undefined {

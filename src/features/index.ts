@@ -4,11 +4,13 @@ import { quickExitFeature } from "./quick-exit/index.js";
 import { bystanderFeature } from "./bystander/index.js";
 import { dangerFeature } from "./danger/index.js";
 import { planFeature } from "./plan/index.js";
+import { campaignFeature } from "./campaign/index.js";
 import { emergencyFeature } from "./emergency/index.js";
 import { menuFeature } from "./menu/index.js";
 import { referralsFeature } from "./referrals/index.js";
 import { rightsFeature } from "./rights/index.js";
 import { servicesFeature } from "./services/index.js";
+import { staffFeature } from "./staff/index.js";
 import { startFeature } from "./start/index.js";
 
 /** Every feature, in main-menu order. A new feature is one line here. */
@@ -21,7 +23,9 @@ export const features: Feature[] = [
   dangerFeature,
   bystanderFeature,
   referralsFeature,
+  campaignFeature,
   startFeature,
   privacyFeature,
   menuFeature,
+  staffFeature,
 ];

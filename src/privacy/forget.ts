@@ -13,5 +13,8 @@ export async function forgetChat(prisma: PrismaClient, chatId: string): Promise<
     prisma.eraseSchedule.deleteMany({ where: { chatId } }),
     // Requests stay for staff (withdrawn, see the referrals feature's forget) but lose all that points to the person.
     prisma.referral.updateMany({ where: { chatId }, data: { chatId: null, phone: null, note: null } }),
+    prisma.recipient.deleteMany({ where: { chatId } }),
+    prisma.outbox.deleteMany({ where: { chatId } }),
+    prisma.broadcast.updateMany({ where: { progressChat: chatId }, data: { progressChat: null, progressMessage: null } }),
   ]);
 }

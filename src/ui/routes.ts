@@ -13,6 +13,8 @@ export const Route = {
   about: "about",
   /** What stays in Telegram (cloud chat, chat list, notifications), from About. */
   traces: "traces",
+  /** What the bot keeps (the list; /forget shows what it keeps about this person). */
+  kept: "kept",
   /** Quick exit: erase the chat. */
   exit: "exit",
   /** First contact: is it safe to talk now? `safe:yes`, `safe:no`, `safe:numbers`. */

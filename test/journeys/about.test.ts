@@ -9,19 +9,25 @@ describe("about & privacy", () => {
     await user.press("ℹ️ About & privacy");
     expect(user.lastText).toContain("This bot is run by Fund <Safe> & Sound.");
     expect(user.lastText).toContain("Contact: @safe_help");
-    expect(user.lastText).toContain("The language and auto-erase setting you chose, encrypted");
-    expect(user.lastText).toContain("for 48 hours");
-    expect(user.lastText).toContain("This chat’s ID (your Telegram ID), unencrypted");
-    expect(user.lastText).toContain("show your ID only as a one-way code");
+    expect(user.lastText).toContain("/forget shows exactly what it keeps about you");
     expect(user.buttons).toEqual([
+      "🗂 What the bot keeps",
+      "📱 What stays in Telegram",
       "⏱ Auto-erase: off",
       "🗑 Delete my data",
-      "📱 What stays in Telegram",
       "☰ Menu",
       "🆘 Emergency numbers",
       "🚪 Quick exit",
     ]);
     const about = user.lastText;
+
+    await user.press("🗂 What the bot keeps");
+    expect(user.lastText).toContain("Your language and auto-erase choice, encrypted");
+    expect(user.lastText).toContain("for 48 hours");
+    expect(user.lastText).toContain("until 30 days after they close");
+    expect(user.lastText).toContain("This chat’s ID (your Telegram ID), unencrypted");
+    expect(user.lastText).toContain("show your ID only as a one-way code");
+    await user.press("← Back");
 
     await user.press("📱 What stays in Telegram");
     expect(user.lastText).toContain("not end-to-end encrypted");
@@ -42,7 +48,10 @@ describe("about & privacy", () => {
     await user.send("/privacy");
     expect(user.lastText).toContain("Цей бот — проєкт із відкритим кодом.");
     expect(user.lastText).not.toContain("Зв’язатися");
-    expect(user.lastText).toContain("ID цього чату (це ваш ID у Telegram) — незашифровано");
+    await user.press("🗂 Що бот зберігає");
+    expect(user.lastText).toContain("ID чату (це ваш ID у Telegram) — незашифровано");
+    expect(user.lastText).toContain("до 30 днів після закриття");
+    await user.press("← Назад");
     await user.press("📱 Що лишається в Telegram");
     expect(user.lastText).toContain("без наскрізного шифрування");
   });

@@ -42,6 +42,7 @@ describe("delete my data", () => {
         "• language: English",
         "• auto-erase: 4 hours",
         "• the numbers of 5 messages of this chat from the last 48 hours, without content",
+        "• this chat’s number and language, so the bot can send you announcements",
         "",
         "Delete all of it? This cannot be undone.",
       ].join("\n"),

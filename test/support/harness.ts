@@ -6,6 +6,8 @@ import { createBot } from "../../src/bot/create-bot.js";
 import type { FeatureDeps, ReferralSettings } from "../../src/bot/feature.js";
 import { openDatabase } from "../../src/db.js";
 import { createLogger } from "../../src/logger.js";
+import { DEFAULT_CAMPAIGN, type CampaignSettings } from "../../src/campaign/broadcasts.js";
+import { campaignJobs } from "../../src/campaign/jobs.js";
 import { privacyJobs } from "../../src/privacy/jobs.js";
 import type { Job } from "../../src/scheduler/index.js";
 import type { Clock } from "../../src/shared/clock.js";
@@ -35,6 +37,9 @@ export interface TestBotOptions {
   /** Telegram user ids of campaign staff (ADMIN_IDS). */
   admins?: number[];
   referrals?: Partial<ReferralSettings>;
+  campaign?: CampaignSettings;
+  /** Broadcast messages per second; tests send fast unless they measure pacing. */
+  broadcastRate?: number;
 }
 
 export const TEST_KEY = parseKey("q3Bv8n0e5dJ8o3L0xYV6m1b2c3d4e5f6g7h8i9j0k1I=");
@@ -113,6 +118,11 @@ export class TestBot {
     return job.run();
   }
 
+  /** Sends what the outbox holds now (the running bot does this continuously). */
+  drain(): Promise<number> {
+    return this.services.outbox.drain();
+  }
+
   async close(): Promise<void> {
     running.delete(this);
     await this.prisma.$disconnect();
@@ -136,12 +146,15 @@ export class TestBot {
       admins: this.opts.admins,
       exitText: this.opts.exitText,
       referrals: this.opts.referrals,
+      // Other journeys run outside the campaign (no offer appears in them) unless a test sets a window.
+      campaign: this.opts.campaign ?? { ...DEFAULT_CAMPAIGN, start: "01-01", end: "01-01" },
+      broadcastRate: this.opts.broadcastRate ?? 1000,
       sessionCache: 1_000,
       // Scripted people tap far faster than anyone can; only rate-limit tests use the real limit.
       rateLimit: this.opts.realRateLimit ? undefined : { updates: 10_000, windowMs: 1_000 },
       botInfo: this.fake.me,
     });
-    this.jobs = [...privacyJobs(this.services), ...this.services.jobs];
+    this.jobs = [...privacyJobs(this.services), ...this.services.jobs, ...campaignJobs(this.services)];
     this.fake.deliver = (update) => {
       for (const s of privateStrings(update)) this.secrets.add(s);
       return this.services.bot.handleUpdate(update);

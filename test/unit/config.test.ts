@@ -25,6 +25,11 @@ describe("config", () => {
       REFERRAL_RETENTION_DAYS: 30,
       REFERRAL_REMINDER_MINUTES: 15,
       REFERRAL_ESCALATION_MINUTES: 60,
+      CAMPAIGN_SEND_TIME: "10:00",
+      CAMPAIGN_TIMEZONE: "Europe/Kyiv",
+      CAMPAIGN_START: "11-25",
+      CAMPAIGN_END: "12-10",
+      BROADCAST_RATE: 25,
     });
   });
 
@@ -38,6 +43,17 @@ describe("config", () => {
       "REFERRAL_RETENTION_DAYS must be a whole number of days",
     );
     expect(errorOf({ BOT_TOKEN: token, REFERRAL_ESCALATION_MINUTES: "0" }).setting).toBe("REFERRAL_ESCALATION_MINUTES");
+  });
+
+  it("checks the campaign and broadcast settings", () => {
+    const env = { BOT_TOKEN: token, CAMPAIGN_SEND_TIME: "9:30" };
+    expect(errorOf(env).message).toBe("CAMPAIGN_SEND_TIME must be a time of day as HH:MM, e.g. 10:00");
+    expect(errorOf({ BOT_TOKEN: token, CAMPAIGN_TIMEZONE: "Kyiv" }).message).toBe("CAMPAIGN_TIMEZONE must be an IANA time zone such as Europe/Kyiv");
+    expect(errorOf({ BOT_TOKEN: token, CAMPAIGN_START: "25-11" }).message).toBe("CAMPAIGN_START must be a day of the year as MM-DD, e.g. 11-25");
+    expect(errorOf({ BOT_TOKEN: token, BROADCAST_RATE: "0" }).message).toBe("BROADCAST_RATE must be at least 1");
+    expect(errorOf({ BOT_TOKEN: token, BROADCAST_RATE: "fast" }).message).toBe("BROADCAST_RATE must be a number of messages per second");
+    const config = loadConfig({ BOT_TOKEN: token, CAMPAIGN_SEND_TIME: "09:30", CAMPAIGN_TIMEZONE: "Europe/Warsaw", BROADCAST_RATE: "20" });
+    expect([config.CAMPAIGN_SEND_TIME, config.CAMPAIGN_TIMEZONE, config.BROADCAST_RATE]).toEqual(["09:30", "Europe/Warsaw", 20]);
   });
 
   it("parses every setting", () => {

@@ -14,17 +14,22 @@ const FORGET_ERASE = `${Route.forget}:erase`;
 function aboutScreen(ctx: BotContext, { name, contact }: FeatureDeps["org"]): Screen {
   const lines = [name ? ctx.t("about-org", { name: escapeHtml(name) }) : ctx.t("about-org-unset")];
   if (contact) lines.push(ctx.t("about-contact", { contact: escapeHtml(contact) }));
-  lines.push("", ctx.t("about-privacy"));
+  lines.push("", ctx.t("about-intro"));
   const keyboard = new InlineKeyboard()
+    .text(ctx.t("btn-about-kept"), Route.kept)
+    .row()
+    .text(ctx.t("btn-about-telegram"), Route.traces)
+    .row()
     .text(ctx.t("btn-auto-erase", { minutes: ctx.session.autoErase ?? 0 }), Route.erase)
     .row()
-    .text(ctx.t("btn-forget"), Route.forget)
-    .row()
-    .text(ctx.t("btn-about-telegram"), Route.traces);
+    .text(ctx.t("btn-forget"), Route.forget);
   return navScreen(ctx, lines.join("\n"), { self: Route.about }, keyboard);
 }
 
-/** The traces the bot cannot remove: a screen of its own so each fits on a phone. */
+/** What the bot keeps, and the traces it cannot remove: screens of their own so each fits on a phone. */
+function keptScreen(ctx: BotContext, retentionDays: number): Screen {
+  return navScreen(ctx, ctx.t("about-privacy", { days: retentionDays }), { self: Route.kept, back: Route.about });
+}
 function tracesScreen(ctx: BotContext): Screen {
   return navScreen(ctx, ctx.t("about-telegram"), { self: Route.traces, back: Route.about });
 }
@@ -81,12 +86,13 @@ export const privacyFeature: Feature = {
     { command: "privacy", description: "cmd-privacy" },
     { command: "forget", description: "cmd-forget" },
   ],
-  screens: (route) => ([Route.about, Route.traces, Route.erase, Route.forget] as string[]).includes(route),
-  composer({ org, privacy }) {
+  screens: (route) => ([Route.about, Route.kept, Route.traces, Route.erase, Route.forget] as string[]).includes(route),
+  composer({ org, privacy, referrals }) {
     const c = new Composer<BotContext>();
     const about = (ctx: BotContext) => show(ctx, aboutScreen(ctx, org));
     c.command("privacy", about);
     c.callbackQuery(Route.about, about);
+    c.callbackQuery(Route.kept, (ctx) => show(ctx, keptScreen(ctx, referrals.retentionDays)));
     c.callbackQuery(Route.traces, (ctx) => show(ctx, tracesScreen(ctx)));
 
     c.callbackQuery(Route.erase, (ctx) => show(ctx, autoEraseScreen(ctx)));
