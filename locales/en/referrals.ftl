@@ -1,4 +1,4 @@
-menu-referral = 🤝 Talk to a person
+menu-referral = 💬 Talk to a person
 cmd-referral = Ask a specialist to contact you
 
 ## The person's side

@@ -9,7 +9,7 @@ describe("warm referrals: the person's control and privacy", () => {
     const { t, hub, olena } = await staffSetup();
     const person = t.user({ languageCode: "en" });
     await startInEnglish(person);
-    await person.press("🤝 Talk to a person");
+    await person.press("💬 Talk to a person");
     await person.press("🏠 A community safety hub near me");
     await person.press("Kyiv region");
     await person.press("Legal help");
@@ -51,7 +51,7 @@ describe("warm referrals: the person's control and privacy", () => {
     await startInEnglish(person);
     const code = await requestToHub(person);
     await person.press("☰ Menu");
-    await person.press("🤝 Talk to a person");
+    await person.press("💬 Talk to a person");
     expect(person.lastText).toContain("Your requests");
     await person.press("➕ New request");
     await person.press("🏠 A community safety hub near me");
@@ -66,7 +66,7 @@ describe("warm referrals: the person's control and privacy", () => {
     const { t, hub, olena } = await staffSetup();
     const person = t.user({ languageCode: "en" });
     await startInEnglish(person);
-    await person.press("🤝 Talk to a person");
+    await person.press("💬 Talk to a person");
     await person.press("🏠 A community safety hub near me");
     await t.restart();
     await person.press("Kyiv region");
@@ -103,7 +103,7 @@ describe("warm referrals: the person's control and privacy", () => {
     const { t, hub, olena } = await staffSetup();
     const person = t.user({ languageCode: "en", firstName: "Oksana", username: "oksana_k" });
     await startInEnglish(person);
-    await person.press("🤝 Talk to a person");
+    await person.press("💬 Talk to a person");
     await person.press("🏠 A community safety hub near me");
     await person.press("Kyiv region");
     await person.press("Legal help");
@@ -219,7 +219,7 @@ describe("warm referrals: the person's control and privacy", () => {
     const t = await TestBot.start();
     const person = t.user({ languageCode: "en" });
     await startInEnglish(person);
-    await person.press("🤝 Talk to a person");
+    await person.press("💬 Talk to a person");
     await person.press("🏠 A community safety hub near me");
     expect(person.lastText).toContain("There is no such partner in the bot yet.");
     await person.press("⚡ Whoever can help fastest");

@@ -13,7 +13,7 @@ describe("warm referrals", () => {
 
     const person = t.user({ languageCode: "en", firstName: "Oksana", username: "oksana_k" });
     await startInEnglish(person);
-    await person.press("🤝 Talk to a person");
+    await person.press("💬 Talk to a person");
     expect(person.lastText).toContain("Who should contact you?");
     expect(person.buttons).toContain("🆘 Emergency numbers");
     await person.press("🏠 A community safety hub near me");
@@ -97,7 +97,7 @@ describe("warm referrals", () => {
     expect(card.text).toContain("Service asked for: kyiv-hub");
     // A bad service id is refused like any old button.
     await other.pressData("ref:svc:BAD ID", other.lastBotMessage!.id);
-    expect(other.buttons).toContain("🤝 Talk to a person");
+    expect(other.buttons).toContain("💬 Talk to a person");
     expect(other.unansweredCallbacks).toBe(0);
   });
 });

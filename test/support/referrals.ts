@@ -62,7 +62,7 @@ export function codeOf(person: FakeUser): string {
 
 /** An English-speaking person asks the Kyiv hub for legal help through the anonymous chat, with a note. */
 export async function requestToHub(person: FakeUser, note = "He took my documents"): Promise<string> {
-  await person.press("🤝 Talk to a person");
+  await person.press("💬 Talk to a person");
   await person.press("🏠 A community safety hub near me");
   await person.press("Kyiv region");
   await person.press("Legal help");

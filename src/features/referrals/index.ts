@@ -33,7 +33,7 @@ async function entryScreen(ctx: BotContext, desk: Desk): Promise<Screen | undefi
 }
 
 /**
- * Warm referrals, the person's side: "🤝 Talk to a person", /referral and a
+ * Warm referrals, the person's side: "💬 Talk to a person", /referral and a
  * service card's "Ask them to contact me" open the form (a conversation);
  * the status of a request, "cancel my request" (after a confirmation) and
  * the anonymous chat with the caseworker are routes. The staff side is in
