@@ -74,6 +74,9 @@ describe("warm referrals", () => {
     const { t, admin, hub } = await staffSetup();
     const person = t.user({ languageCode: "en" });
     await person.send("/start ref_1");
+    // A poster's link asks first whether it is safe to talk, as every first contact does.
+    expect(person.lastText).toContain("Is it safe for you to chat right now?");
+    await person.press("Yes, it is safe");
     await person.press("The service I came from");
     expect(person.lastText).toBe("What help do you need?");
     await person.press("Psychological support");

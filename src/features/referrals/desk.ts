@@ -20,6 +20,8 @@ export const RefRoute = {
   reply: "ref:r",
   /** From a directory service card: `ref:svc:<service id>`. */
   service: "ref:svc",
+  /** From a partner's own link, after the safety question: `ref:p:<partner id>`. */
+  partner: "ref:p",
 } as const;
 /** Card buttons: `rc:<action>:<referral id>`. */
 export const CARD_ACTIONS = ["claim", "done", "rel", "close", "back", ...STAFF_OUTCOMES] as const;

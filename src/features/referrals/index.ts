@@ -3,6 +3,7 @@ import type { BotContext } from "../../bot/context.js";
 import type { Feature, FeatureDeps } from "../../bot/feature.js";
 import { escapeHtml } from "../../shared/html.js";
 import { confirmed, confirmToken } from "../../ui/confirm.js";
+import { safetyQuestion } from "../start/index.js";
 import { navScreen, show, type Screen } from "../../ui/screen.js";
 import { FORM_PREFIX, REFERRAL_CONVERSATION, referralConversation, type FormArgs } from "./conversation.js";
 import { Desk, RefRoute } from "./desk.js";
@@ -160,10 +161,16 @@ export const referralsFeature: Feature = {
     c.command("join", (ctx) => join(ctx, ctx.match));
     c.command("start", async (ctx, next) => {
       if (ctx.match.startsWith("cw_")) return join(ctx, ctx.match);
-      // A partner's own link (t.me/<bot>?start=ref_<id>), e.g. on a hub's poster.
+      // A partner's own link (t.me/<bot>?start=ref_<id>), e.g. on a hub's poster:
+      // the safety question first, as for every poster link; "yes" opens the form.
       const partner = /^ref_(\d{1,9})$/.exec(ctx.match);
-      if (!partner) return next();
-      const known = await desk.store.partner(Number(partner[1]));
+      const known = partner && (await desk.store.partner(Number(partner[1])));
+      if (!known) return next();
+      await deps.counters.add("deeplink.ref");
+      await show(ctx, safetyQuestion(ctx, `${RefRoute.partner}:${known.id}`));
+    });
+    c.callbackQuery(new RegExp(`^${RefRoute.partner}:(\\d{1,9})$`), async (ctx) => {
+      const known = await desk.store.partner(Number(ctx.match[1]));
       return form(ctx, known ? { partnerId: known.id } : undefined);
     });
 
