@@ -217,7 +217,9 @@ describe("staff broadcasts", () => {
     expect(admin.lastText).toContain("campaign.sent: 3 · last 7 days: 3 (11-26: 3)");
     expect(admin.lastText).not.toMatch(/\d{7,}/); // no person in it
     await admin.press("📄 CSV, every day");
-    expect(admin.lastText).toBe("day,name,count\n2026-11-25,campaign.subscribed,2\n2026-11-26,campaign.sent,3");
+    const file = admin.lastBotMessage!.document!;
+    expect(file.fileName).toBe("stats-2026-11-26.csv");
+    expect(file.bytes.toString("utf8")).toBe("day,name,count\n2026-11-25,campaign.subscribed,2\n2026-11-26,campaign.sent,3");
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Broadcast } from "@prisma/client";
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import type { Feature, FeatureDeps } from "../../bot/feature.js";
 import { localeOf } from "../../bot/i18n.js";
@@ -13,8 +13,6 @@ const CANCEL_ROUTE = "bcx";
 const CSV_ROUTE = "stats:csv";
 /** Days shown one by one on /stats (the CSV has every day). */
 const RECENT_DAYS = 7;
-/** Telegram's limit is 4096 characters; CSV goes out in parts below it. */
-const PART = 3500;
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -91,17 +89,8 @@ export const staffFeature: Feature = {
     staff.callbackQuery(CSV_ROUTE, async (ctx) => {
       await ctx.answerCallbackQuery().catch(() => {});
       const csv = countersCsv(await deps.counters.read("0000-00-00", "9999-12-31"));
-      const lines = csv.split("\n");
-      let part: string[] = [];
-      const flush = () => ctx.reply(`<pre><code class="language-csv">${part.join("\n")}</code></pre>`, { parse_mode: "HTML" });
-      for (const line of lines) {
-        if (part.join("\n").length + line.length + 1 > PART) {
-          await flush();
-          part = [];
-        }
-        part.push(line);
-      }
-      await flush();
+      const day = deps.campaign.now().toISOString().slice(0, 10);
+      await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), `stats-${day}.csv`));
     });
 
     const list = async (ctx: BotContext, notice?: string) => show(ctx, await broadcastsScreen(ctx, deps), notice);
