@@ -73,6 +73,8 @@ describe("first contact and language", () => {
     await user.press("🌐 Language / Мова");
     expect(user.buttons).toContain("✓ English");
     await user.press("Українська");
+    // The first choice counted the person once, anonymously; a change is not a new person.
+    expect((await t.services.counters.read("0000-01-01", "9999-12-31", "people.")).map((c) => [c.name, c.count])).toEqual([["people.new", 1]]);
     expect(user.lastText).toContain("Чим я можу допомогти?");
     expect(user.buttons).toEqual(MENU_UK);
 

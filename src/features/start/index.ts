@@ -81,6 +81,8 @@ export const startFeature: Feature = {
     c.command("language", (ctx) => show(ctx, languagePicker(ctx)));
     c.callbackQuery(Route.language, (ctx) => show(ctx, languagePicker(ctx)));
     c.callbackQuery(new RegExp(`^${SET}(${LOCALES.join("|")})$`), async (ctx) => {
+      // A person's first choice of language counts them once as someone who used the bot (anonymously).
+      if (!ctx.session.locale) await counters.add("people.new");
       ctx.session.locale = ctx.match[1] as Locale;
       await ctx.i18n.renegotiateLocale();
       await show(ctx, mainMenu(ctx));
