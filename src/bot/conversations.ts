@@ -34,9 +34,9 @@ import { prismaKeyValueStore } from "./session-store.js";
  *   so the menu, 🆘 and 🚪 always work and nobody is trapped; the person comes
  *   back through the feature's entry (which sees `ctx.conversation.active(id)`)
  *   or through any of the conversation's own buttons. Such updates do not
- *   even replay the conversation, so they cost nothing extra; in turn, a
- *   feature cannot re-enter a conversation that is active (exiting works):
- *   starting over is a button of the conversation itself.
+ *   even replay the conversation, so they cost nothing extra. A feature that
+ *   re-enters a conversation that may be active (exit, then enter) names
+ *   those updates in `enters`.
  */
 
 /** The context inside a conversation: no session, no `ctx.conversation`; i18n comes from the layer. */
@@ -53,6 +53,12 @@ export interface ConversationSpec {
   builder: ConversationBuilder<BotContext, InsideContext>;
   /** Locale key of the line the /forget inventory shows while this conversation is in progress. */
   kept: string;
+  /**
+   * Updates whose handler (re)enters this conversation from outside it, e.g.
+   * its command or entry buttons. While it is active it is registered for
+   * these too (and replayed once), so `exit` then `enter` starts it anew.
+   */
+  enters?: (ctx: Context) => boolean;
 }
 
 /** The plugin's state, with the version of each conversation in it. */
@@ -129,6 +135,13 @@ export async function waitOwn(conversation: BotConversation, prefix: string): Pr
   return ctx;
 }
 
+/** True for a message that is the command `/name` (also `/name@bot`, with or without arguments). */
+export function isCommand(ctx: Context, name: string): boolean {
+  const entity = ctx.message?.entities?.[0];
+  if (entity?.type !== "bot_command" || entity.offset !== 0) return false;
+  return ctx.message!.text!.slice(1, entity.length).split("@")[0] === name;
+}
+
 /** A conversation's own update: its buttons, or a message that is not a command. */
 function owns(ctx: Context, prefix: string): boolean {
   const data = ctx.callbackQuery?.data;
@@ -174,8 +187,10 @@ export function conversationLayer(opts: {
     }),
   );
   for (const spec of specs) {
-    // Registered (so it can be entered) unless it is active and the update is not its own: then it is not replayed.
-    const concerned = (ctx: BotContext) => owns(ctx, spec.prefix) || ctx.conversation.active(spec.id) === 0;
+    // Registered (so it can be entered) unless it is active and the update is neither its own nor one
+    // that enters it anew: then it is not replayed.
+    const concerned = (ctx: BotContext) =>
+      owns(ctx, spec.prefix) || ctx.conversation.active(spec.id) === 0 || (spec.enters?.(ctx) ?? false);
     // Parallel: conversations of different features may be in progress at once (each takes only its own updates).
     c.filter(concerned, createConversation<BotContext, InsideContext>(spec.builder, { id: spec.id, parallel: true }));
   }

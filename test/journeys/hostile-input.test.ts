@@ -149,6 +149,30 @@ describe("route arguments are checked", () => {
   });
 });
 
+describe("crafted buttons of every feature", () => {
+  // Near misses of real routes: arguments out of range, unknown ids, other people's codes, staff routes.
+  const crafted = [
+    "svc:s:../../etc", "svc:s:nope", "svc:n:any:99:89.999:179.999", "svc:n:any:0:1e9:1", "svc:c:any:kyiv:x:99", "svc:m:nope",
+    "svc:loc:nope", "ref:svc:nope", "ref:p:999999999", "ref:s:ZZZ-ZZZ", "ref:c:ZZZ-ZZZ", "ref:cx:ZZZ-ZZZ:token", "ref:r:ZZZ-ZZZ",
+    "rf:to:hub", "rc:claim:1", "plan:edit:9", "plan:del:yes:forged", "plan:view", "pb:t:99:99", "pb:save",
+    "danger:q" + "y".repeat(20), "danger:qx", "stats:csv", "bcs", "bc:x", "days:on", "lang:set:de", "erase:5", "kept",
+    "x".repeat(64),
+  ];
+
+  it("are answered, change nothing, and fail nowhere", async () => {
+    const t = await TestBot.start();
+    const user = await personWithSettings(t);
+    const id = user.lastBotMessage!.id;
+    for (const data of crafted) await user.pressData(data, id);
+    expect(user.unansweredCallbacks).toBe(0);
+    expect(await sessionRows(t, user)).toBe(1);
+    expect(await t.prisma.safetyPlan.count()).toBe(0);
+    expect(await t.prisma.referral.count()).toBe(0);
+    expect(t.problems).toEqual([]);
+    expect(user.lastText).toBeDefined();
+  });
+});
+
 describe("edits", () => {
   it("a typo put right into a command runs it; another edit gets no second answer", async () => {
     const t = await TestBot.start();

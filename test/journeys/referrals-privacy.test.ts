@@ -5,6 +5,21 @@ import { startInEnglish, TEST_KEY, TestBot } from "../support/harness.js";
 import { cardOf, codeOf, databaseText, groupText, requestToHub, staffSetup } from "../support/referrals.js";
 
 describe("warm referrals: the person's control and privacy", () => {
+  it("the form started again from the menu or a command, mid-way, starts anew", async () => {
+    const { t } = await staffSetup();
+    const person = t.user({ languageCode: "en" });
+    await startInEnglish(person);
+    await person.press("💬 Talk to a person");
+    await person.press("🏠 A community safety hub near me");
+    await person.send("/menu");
+    await person.press("💬 Talk to a person");
+    expect(person.lastText).toContain("Who should contact you?");
+    await person.press("🏠 A community safety hub near me");
+    await person.send("/referral");
+    expect(person.lastText).toContain("Who should contact you?");
+    expect(t.problems).toEqual([]);
+  });
+
   it("stopping the form keeps nothing; cancelling acts only from its confirmation and tells the staff", async () => {
     const { t, hub, olena } = await staffSetup();
     const person = t.user({ languageCode: "en" });

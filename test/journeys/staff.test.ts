@@ -59,6 +59,15 @@ describe("staff broadcasts", () => {
     expect(names(`chat:${ADMIN}|uk`)).toContain("stats");
   });
 
+  it("/broadcast while a draft is open starts a new draft", async () => {
+    const { t, admin } = await setup();
+    await admin.send("/broadcast");
+    await admin.press("One text for all");
+    await admin.send("/broadcast");
+    expect(admin.lastText).toContain("One text for every language, or a text in Ukrainian and one in English?");
+    expect(t.problems).toEqual([]);
+  });
+
   it("compose one text for all, preview it as recipients will see it, send now, and watch the progress", async () => {
     const { t, admin, en, uk, listed } = await setup();
     await admin.send("/broadcast");

@@ -1,5 +1,5 @@
-import { InlineKeyboard } from "grammy";
-import { waitOwn, type BotConversation, type ConversationSpec, type InsideContext } from "../../bot/conversations.js";
+import { InlineKeyboard, type Context } from "grammy";
+import { isCommand, waitOwn, type BotConversation, type ConversationSpec, type InsideContext } from "../../bot/conversations.js";
 import { localeOf } from "../../bot/i18n.js";
 import { escapeHtml } from "../../shared/html.js";
 import { navScreen, show, type Screen } from "../../ui/screen.js";
@@ -276,7 +276,9 @@ export function referralConversation(desk: Desk): ConversationSpec {
     }
   }
 
-  return { id: REFERRAL_CONVERSATION, version: 1, prefix: FORM_PREFIX, builder, kept: "ref-kept-draft" };
+  // /referral and the entry buttons (menu, a service card, a partner's link) start the form anew.
+  const enters = (ctx: Context) => isCommand(ctx, "referral") || /^ref(:|$)/.test(ctx.callbackQuery?.data ?? "");
+  return { id: REFERRAL_CONVERSATION, version: 1, prefix: FORM_PREFIX, builder, kept: "ref-kept-draft", enters };
 }
 
 /** What will be shared with whom, exactly. */

@@ -1,3 +1,4 @@
+import { isCommand } from "../../bot/conversations.js";
 import type { Broadcast } from "@prisma/client";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.js";
@@ -75,7 +76,15 @@ export const staffFeature: Feature = {
     { command: "stats", description: "cmd-stats" },
   ],
   conversations: (deps) => [
-    { id: "broadcast", version: 1, prefix: PREFIX, builder: composeBroadcast(deps), kept: "kept-broadcast-draft" },
+    {
+      id: "broadcast",
+      version: 1,
+      prefix: PREFIX,
+      builder: composeBroadcast(deps),
+      kept: "kept-broadcast-draft",
+      // /broadcast starts a new draft even while one is open.
+      enters: (ctx) => isCommand(ctx, "broadcast"),
+    },
   ],
   composer(deps) {
     const c = new Composer<BotContext>();
