@@ -228,7 +228,7 @@ describe("staff broadcasts", () => {
     await admin.press("📄 CSV, every day");
     const file = admin.lastBotMessage!.document!;
     expect(file.fileName).toBe("stats-2026-11-26.csv");
-    expect(file.bytes.toString("utf8")).toBe("day,name,count\n2026-11-25,campaign.subscribed,2\n2026-11-26,campaign.sent,3");
+    expect(file.bytes.toString("utf8")).toBe("day,name,count\n2026-11-25,campaign.subscribed,2\n2026-11-25,people.new,4\n2026-11-26,campaign.sent,3");
   });
 });
 
