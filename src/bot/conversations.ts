@@ -160,6 +160,8 @@ export function conversationLayer(opts: {
   /** The bot's outgoing-message tracking (quick exit must delete what a conversation sent). */
   outgoing: Transformer;
   specs: ConversationSpec[];
+  /** A message some feature waits for outside conversations (see `Feature.awaitsMessage`). */
+  awaited: (ctx: BotContext) => boolean;
 }): Composer<BotContext> {
   const { specs } = opts;
   const ids = new Set(specs.map((s) => s.id));
@@ -189,8 +191,8 @@ export function conversationLayer(opts: {
   for (const spec of specs) {
     // Registered (so it can be entered) unless it is active and the update is neither its own nor one
     // that enters it anew: then it is not replayed.
-    const concerned = (ctx: BotContext) =>
-      owns(ctx, spec.prefix) || ctx.conversation.active(spec.id) === 0 || (spec.enters?.(ctx) ?? false);
+    const own = (ctx: BotContext) => owns(ctx, spec.prefix) && !(ctx.message && opts.awaited(ctx));
+    const concerned = (ctx: BotContext) => own(ctx) || ctx.conversation.active(spec.id) === 0 || (spec.enters?.(ctx) ?? false);
     // Parallel: conversations of different features may be in progress at once (each takes only its own updates).
     c.filter(concerned, createConversation<BotContext, InsideContext>(spec.builder, { id: spec.id, parallel: true }));
   }

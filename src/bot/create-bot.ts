@@ -214,7 +214,8 @@ export function createBot(opts: BotOptions) {
     await next();
   });
 
-  chats.use(conversationLayer({ store: conversations, i18n, outgoing: tracking.outgoing, specs }));
+  const awaited = (ctx: BotContext) => features.some((f) => f.awaitsMessage?.(ctx) ?? false);
+  chats.use(conversationLayer({ store: conversations, i18n, outgoing: tracking.outgoing, specs, awaited }));
   for (const feature of features.filter((f) => !f.early)) chats.use(feature.composer(deps));
   chats.use(fallbackComposer(deps));
   // Staff groups: only what features offer there (no sessions, nothing tracked).

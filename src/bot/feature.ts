@@ -85,6 +85,12 @@ export interface Feature {
   jobs?: (deps: FeatureDeps) => Job[];
   /** Runs before the person's data is deleted (/forget), e.g. to tell staff they withdrew. */
   forget?: (chatId: string, deps: FeatureDeps) => Promise<void>;
+  /**
+   * True while the feature waits for the person's next message outside any
+   * conversation (a relayed reply, a shared location): a conversation in
+   * progress then lets that message pass to the features.
+   */
+  awaitsMessage?: (ctx: BotContext) => boolean;
   /** Its conversations (src/bot/conversations.ts); they see updates before every composer. */
   conversations?: (deps: FeatureDeps) => ConversationSpec[];
   /**

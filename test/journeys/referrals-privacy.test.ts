@@ -5,6 +5,23 @@ import { startInEnglish, TEST_KEY, TestBot } from "../support/harness.js";
 import { cardOf, codeOf, databaseText, groupText, requestToHub, staffSetup } from "../support/referrals.js";
 
 describe("warm referrals: the person's control and privacy", () => {
+  it("a reply to the staff reaches them even with a safety plan in progress", async () => {
+    const { t, hub, olena } = await staffSetup();
+    const person = t.user({ languageCode: "en" });
+    await startInEnglish(person);
+    const code = await requestToHub(person);
+    await hub.press(olena, "✋ Claim", { messageId: cardOf(hub, code).id });
+    await hub.send(olena, "Are you safe?", { replyTo: cardOf(hub, code).id });
+    await person.send("/plan");
+    await person.press("▶️ Make a plan");
+    await person.send("/referral");
+    await person.press(`📄 Request ${code}`);
+    await person.press("↩️ Reply");
+    await person.send("Yes, thank you");
+    expect(hub.lastBotMessage?.text).toBe(`💬 ${code}, the person writes:\n\nYes, thank you`);
+    expect(await t.prisma.conversationState.count()).toBe(1); // the plan still waits
+  });
+
   it("the form started again from the menu or a command, mid-way, starts anew", async () => {
     const { t } = await staffSetup();
     const person = t.user({ languageCode: "en" });

@@ -19,6 +19,22 @@ function entries(text: string): string[] {
 }
 
 describe("find help near me", () => {
+  it("a location asked for reaches the search even with a safety plan in progress", async () => {
+    const t = await TestBot.start();
+    await loadServices(t, kyivRows);
+    const user = t.user({ languageCode: "en" });
+    await startInEnglish(user);
+    await user.press("🛡 Safety plan");
+    await user.press("▶️ Make a plan");
+    await user.send("/services");
+    await user.press("🏠 Shelters");
+    await user.press("📍 Share my location");
+    await user.pressKeyboard("📍 Send my location", KYIV);
+    expect(entries(user.lastText!)[0]).toContain("Test shelter near-1 (test) · 0.6 km");
+    expect(await t.prisma.conversationState.count()).toBe(1); // the plan still waits
+    expect(t.problems).toEqual([]);
+  });
+
   it("by location: nearest first with distances, unverified marked, national lines, keyboard removed (en)", async () => {
     const t = await TestBot.start();
     await loadServices(t, kyivRows);

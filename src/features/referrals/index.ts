@@ -44,6 +44,8 @@ export const referralsFeature: Feature = {
   menu: { label: "menu-referral", route: RefRoute.entry },
   commands: [{ command: "referral", description: "cmd-referral" }],
   screens: (route) => route === RefRoute.entry,
+  // After "Reply", the next text goes to the staff, even with a safety plan in progress.
+  awaitsMessage: (ctx) => ctx.session.relayTo !== undefined,
   conversations: (deps) => [referralConversation(deskOf(deps))],
   async kept(ctx, deps) {
     const count = await deskOf(deps).store.countOf(chatId(ctx));

@@ -89,6 +89,8 @@ export const servicesFeature: Feature = {
   commands: [{ command: "services", description: "cmd-services" }],
   // Screens that change nothing; an id that is no longer there falls back on its own screen.
   screens: (route) => route === Route.services || SCREEN_ROUTES.some((r) => r.test(route)),
+  // The location asked for goes to the search, even with a safety plan in progress.
+  awaitsMessage: (ctx) => ctx.session.findHelp !== undefined && ctx.message?.location !== undefined,
   composer(deps: FeatureDeps) {
     const { counters, clock } = deps;
     const directory = new Directory(deps.prisma);
