@@ -9,14 +9,12 @@ import { navScreen, show, type Screen } from "../../ui/screen.js";
 import { safetyQuestion } from "../start/index.js";
 import { adminComposer } from "./admin.js";
 import { CATEGORIES, isCategory, isOblast, OBLASTS, SERVICE_ID, type Category, type Oblast } from "./catalog.js";
-import { Directory, type Point } from "./directory.js";
+import { Directory, NEARBY_KM, type Point } from "./directory.js";
 import { ROW_ERROR_CODES } from "./records.js";
 import { cardScreen, listEntry, nationalLines, pick } from "./view.js";
 
 const PAGE = 5;
 const MAX_PAGE = 19;
-/** "Nothing nearby" below this distance: the search then says so and shows what is further away. */
-const NEARBY_KM = 50;
 /** Kinds a person can choose; the national lines come with every answer anyway. */
 const SEARCHABLE = CATEGORIES.filter((c) => c !== "hotline");
 
