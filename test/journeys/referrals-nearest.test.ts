@@ -149,6 +149,25 @@ describe("warm referrals: the nearest partner by location", () => {
     expect(t.problems).toEqual([]);
   });
 
+  it("a location for the directory's search while a form is open goes to the search, not into the form", async () => {
+    const { t } = await setup();
+    const person = t.user({ languageCode: "en" });
+    await toHubs(person);
+    await person.press("Kyiv region");
+    await person.press("Kyiv hub");
+    expect(person.lastText).toBe("What help do you need?");
+    const form = person.lastBotMessage!.id;
+    await person.send("/services");
+    await person.press("👮 Police");
+    await person.press("📍 Share my location");
+    await person.pressKeyboard("📍 Send my location", KYIV);
+    expect(person.lastText).toMatch(/^Nearest to you: 👮 Police\n\n1\. Test police station \(test\)/);
+    // The form still waits where it was.
+    await person.press("Legal help", { messageId: form });
+    expect(person.messages.find((m) => m.id === form)?.text).toContain("How should they contact you?");
+    expect(t.problems).toEqual([]);
+  });
+
   it("keeps the location nowhere: database file and -wal, conversation state, session, request, logs", async () => {
     const { t } = await setup();
     const person = t.user({ languageCode: "en" });
