@@ -149,6 +149,18 @@ describe("warm referrals: the nearest partner by location", () => {
     expect(t.problems).toEqual([]);
   });
 
+  it("a restart while the location is awaited loses nothing", async () => {
+    const { t } = await setup();
+    const person = t.user({ languageCode: "en" });
+    await toHubs(person);
+    await person.press("📍 Share my location");
+    await t.restart();
+    await person.pressKeyboard("📍 Send my location", KYIV);
+    expect(person.lastText).toBe("The community safety hub nearest to you: Podil hub (Kyiv).");
+    await person.press("✅ Ask them to contact me");
+    expect(person.lastText).toBe("What help do you need?");
+  });
+
   it("a location for the directory's search while a form is open goes to the search, not into the form", async () => {
     const { t } = await setup();
     const person = t.user({ languageCode: "en" });
