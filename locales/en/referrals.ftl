@@ -13,6 +13,21 @@ btn-ref-to-hub = 🏠 A community safety hub near me
 btn-ref-to-police = 👮 Police near me
 btn-ref-to-fast = ⚡ Whoever can help fastest
 ref-region-text = Which region are you in?
+ref-region-or-location =
+    Which region are you in?
+
+    Or share your location, and I will find the one nearest to you. I use it only for that, remove it from the chat and do not keep it.
+btn-ref-location = 📍 Share my location
+ref-locate-text = Tap “📍 Send my location” at the bottom, below the message field. I use it only to find the one nearest to you, remove it from the chat and do not keep it.
+btn-ref-near-region = 🗺 Choose the region instead
+ref-location-used = Thank you. Your location was used and removed from the chat; I do not keep it.
+ref-near-found = The { $kind } nearest to you: <b>{ $partner }</b>.
+ref-near-far =
+    There is none within { $km } km of you. The nearest { $kind } I know of: <b>{ $partner }</b>.
+
+    You can ask them anyway, or ask whoever can help fastest: our duty team.
+ref-near-unplaced = I cannot find them by location yet. Please choose your region, or ask whoever can help fastest: our duty team.
+btn-ref-near-ask = ✅ Ask them to contact me
 ref-partner-text = Choose who should contact you:
 ref-none-of-kind = There is no such partner in the bot yet. “Whoever can help fastest” reaches our duty team.
 ref-help-text = What help do you need?

@@ -19,6 +19,8 @@ export interface SessionData {
   confirm?: { scope: string; token: string };
   /** The kind of help chosen before sharing a location (never the location itself); cleared when it arrives. */
   findHelp?: string;
+  /** The kind of partner ("hub", "police") a referral form is finding the nearest of, never the location itself; cleared when it arrives. */
+  referralNear?: string;
   /** Staff only: the Telegram file id of an import waiting for confirmation. */
   servicesImport?: string;
   /** The request whose staff the person's next message goes to (they pressed "Reply"). */

@@ -29,7 +29,7 @@ import { prismaKeyValueStore } from "./session-store.js";
  * - Inside, `ctx.t` speaks the person's chosen language (fetched from the
  *   session via `external`), and the bot's messages are tracked for quick exit.
  * - A conversation only sees its own buttons (callback data starting with its
- *   `prefix`) and non-command messages. Commands (/menu, /sos, …) and every
+ *   `prefix`) and messages that are neither commands nor locations. Commands (/menu, /sos, …) and every
  *   other button go on to the features while the conversation keeps waiting,
  *   so the menu, 🆘 and 🚪 always work and nobody is trapped; the person comes
  *   back through the feature's entry (which sees `ctx.conversation.active(id)`)
@@ -142,12 +142,16 @@ export function isCommand(ctx: Context, name: string): boolean {
   return ctx.message!.text!.slice(1, entity.length).split("@")[0] === name;
 }
 
-/** A conversation's own update: its buttons, or a message that is not a command. */
+/**
+ * A conversation's own update: its buttons, or a message that is neither a
+ * command nor a location. A location never enters a conversation, whose
+ * stored state would keep it: features use it outside and keep nothing.
+ */
 function owns(ctx: Context, prefix: string): boolean {
   const data = ctx.callbackQuery?.data;
   if (data !== undefined) return data.startsWith(`${prefix}:`);
   const command = ctx.message?.entities?.[0]?.type === "bot_command" && ctx.message.entities[0].offset === 0;
-  return Boolean(ctx.message) && !command;
+  return Boolean(ctx.message) && !command && !ctx.message?.location;
 }
 
 /**

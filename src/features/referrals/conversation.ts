@@ -25,7 +25,7 @@ export interface FormArgs {
 }
 
 type Target = "svc" | "hub" | "police" | "fast";
-type Step = "to" | "region" | "partner" | "help" | "contact" | "phone" | "window" | "voicemail" | "note" | "consent";
+type Step = "to" | "region" | "locate" | "partner" | "help" | "contact" | "phone" | "window" | "voicemail" | "note" | "consent";
 interface PartnerChoice {
   id: number;
   name: string;
@@ -61,6 +61,8 @@ export function referralConversation(desk: Desk): ConversationSpec {
     const cameFrom = serviceId !== undefined || args?.partnerId !== undefined;
     const form: Form = { partnerId: null, contact: "relay" };
     let partners: PartnerChoice[] = [];
+    /** Some partner of the chosen kind has a place on the map: the location can find the nearest. */
+    let placed = false;
     const steps: Step[] = ["to"];
     const step = () => steps.at(-1)!;
     const go = (next: Step) => steps.push(next);
@@ -75,13 +77,16 @@ export function referralConversation(desk: Desk): ConversationSpec {
         if (cameFrom) k.text(t("btn-ref-to-svc"), b("to:svc")).row();
         k.text(t("btn-ref-to-hub"), b("to:hub")).row().text(t("btn-ref-to-police"), b("to:police")).row().text(t("btn-ref-to-fast"), b("to:fast")).row();
       } else if (s === "region") {
-        text = t("ref-region-text");
+        text = t(placed ? "ref-region-or-location" : "ref-region-text");
+        if (placed) k.text(t("btn-ref-location"), b("loc")).row();
         const seen = new Set<string>();
         for (const p of partners) {
           if (seen.has(p.region)) continue;
           seen.add(p.region);
           k.text(p.region, b(`rg:${p.id}`)).row();
         }
+      } else if (s === "locate") {
+        text = t("ref-locate-text");
       } else if (s === "partner") {
         text = t("ref-partner-text");
         for (const p of partners.filter((p) => p.region === form.region)) k.text(p.name, b(`p:${p.id}`)).row();
@@ -125,6 +130,16 @@ export function referralConversation(desk: Desk): ConversationSpec {
       await show(c, screenOf(c));
     };
 
+    /** Leaving the location step: the "send my location" keyboard goes, if it is still there. */
+    const leaveLocate = async (c: InsideContext): Promise<void> => {
+      const waiting = await conversation.external((outside) => {
+        const was = outside.session.referralNear !== undefined;
+        delete outside.session.referralNear;
+        return was;
+      });
+      if (waiting) await c.reply(c.t("ref-keyboard-closed"), { reply_markup: { remove_keyboard: true } });
+    };
+
     await show(ctx, screenOf(ctx));
     for (;;) {
       const c = await waitOwn(conversation, FORM_PREFIX);
@@ -144,6 +159,10 @@ export function referralConversation(desk: Desk): ConversationSpec {
           go("window");
           await c.reply(c.t("ref-phone-ok", { phone }), { parse_mode: "HTML", protect_content: true, reply_markup: { remove_keyboard: true } });
           await show(c, screenOf(c));
+        } else if (s === "locate" && text === c.t("btn-ref-near-region")) {
+          await leaveLocate(c);
+          steps.pop();
+          await show(c, screenOf(c));
         } else if (s === "note" && text) {
           if (text.length > NOTE_MAX) {
             await show(c, screenOf(c, c.t("ref-note-too-long", { max: NOTE_MAX, length: text.length })));
@@ -160,6 +179,7 @@ export function referralConversation(desk: Desk): ConversationSpec {
       }
 
       const [kind, value] = data.split(":");
+      if (s === "locate") await leaveLocate(c);
       // Leaving the phone step by a button: the "share my number" keyboard goes too.
       if (s === "phone" && (kind === "b" || kind === "x")) {
         await c.reply(c.t("ref-keyboard-closed"), { reply_markup: { remove_keyboard: true } });
@@ -189,9 +209,10 @@ export function referralConversation(desk: Desk): ConversationSpec {
         }
         if (value === "hub" || value === "police") {
           const kindOf = value;
-          partners = await conversation.external(() =>
-            desk.store.partners(kindOf).then((ps) => ps.map((p) => ({ id: p.id, name: p.name, region: p.oblast ?? p.city ?? p.name }))),
-          );
+          ({ partners, placed } = await conversation.external(async () => ({
+            partners: (await desk.store.partners(kindOf)).map((p) => ({ id: p.id, name: p.name, region: p.oblast ?? p.city ?? p.name })),
+            placed: (await desk.store.placed(kindOf)).size > 0,
+          })));
           if (partners.length === 0) {
             await show(c, screenOf(c, c.t("ref-none-of-kind")));
             continue;
@@ -211,6 +232,29 @@ export function referralConversation(desk: Desk): ConversationSpec {
             go("partner");
             await show(c, screenOf(c));
           }
+          continue;
+        }
+      }
+      if (s === "region" && kind === "loc" && placed) {
+        // The location itself never comes here (see conversations.ts): the
+        // referrals composer takes it, finds the nearest partner of this kind
+        // and answers with buttons that carry only that partner's id.
+        const near = form.target;
+        await conversation.external((outside) => {
+          outside.session.referralNear = near;
+        });
+        go("locate");
+        await show(c, screenOf(c));
+        const keyboard = [[{ text: c.t("svc-btn-send-location"), request_location: true }], [{ text: c.t("btn-ref-near-region") }]];
+        await c.reply(c.t("svc-location-prompt"), { reply_markup: { keyboard, resize_keyboard: true, one_time_keyboard: true } });
+        continue;
+      }
+      if (s === "locate" && (kind === "near" || kind === "fast")) {
+        const picked = kind === "near" ? partners.find((p) => String(p.id) === value) : undefined;
+        if (kind === "fast" || picked) {
+          // Back from "what help" leads to the region list, not to the location again.
+          steps.pop();
+          await choose(c, picked?.id ?? null, picked?.name);
           continue;
         }
       }
@@ -271,14 +315,15 @@ export function referralConversation(desk: Desk): ConversationSpec {
         if (view) await show(c, desk.statusScreen((k, v) => c.t(k, v), view, c.t("ref-sent", { code: view.code })));
         return;
       }
-      // An old button or a double tap: show where the person is.
+      // An old button or a double tap: show where the person is (the location's keyboard is gone).
+      if (s === "locate") steps.pop();
       await show(c, screenOf(c));
     }
   }
 
   // /referral and the entry buttons (menu, a service card, a partner's link) start the form anew.
   const enters = (ctx: Context) => isCommand(ctx, "referral") || /^ref(:|$)/.test(ctx.callbackQuery?.data ?? "");
-  return { id: REFERRAL_CONVERSATION, version: 1, prefix: FORM_PREFIX, builder, kept: "ref-kept-draft", enters };
+  return { id: REFERRAL_CONVERSATION, version: 2, prefix: FORM_PREFIX, builder, kept: "ref-kept-draft", enters };
 }
 
 /** What will be shared with whom, exactly. */

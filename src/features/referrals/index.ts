@@ -2,12 +2,14 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import type { Feature, FeatureDeps } from "../../bot/feature.js";
 import { escapeHtml } from "../../shared/html.js";
+import { NEARBY_KM } from "../services/directory.js";
 import { confirmed, confirmToken } from "../../ui/confirm.js";
 import { safetyQuestion } from "../start/index.js";
 import { navScreen, show, type Screen } from "../../ui/screen.js";
 import { FORM_PREFIX, REFERRAL_CONVERSATION, referralConversation, type FormArgs } from "./conversation.js";
 import { Desk, RefRoute } from "./desk.js";
-import { RELAY_MAX } from "./domain.js";
+import type { Partner } from "./store.js";
+import { isOneOf, PARTNER_KINDS, RELAY_MAX, type PartnerKind } from "./domain.js";
 import { staffComposer } from "./staff.js";
 
 const chatId = (ctx: BotContext) => String(ctx.chat!.id);
@@ -31,6 +33,29 @@ async function entryScreen(ctx: BotContext, desk: Desk): Promise<Screen | undefi
   for (const r of active) keyboard.text(ctx.t("btn-ref-see", { code: r.code }), `${RefRoute.status}:${r.code}`).row();
   keyboard.text(ctx.t("btn-ref-new"), RefRoute.new).row();
   return { ...navScreen(ctx, ctx.t("ref-entry-text"), { self: RefRoute.entry }, keyboard), protect: true };
+}
+
+/**
+ * The answer to a location shared in the form: the nearest partner of the
+ * kind, said honestly when it is far or when none has a place. Its buttons
+ * are the form's (`rf:`) and carry only the partner's id. No distance in the
+ * text: the conversation keeps the message a button was pressed on.
+ */
+function nearScreen(ctx: BotContext, kind: PartnerKind, near: { partner: Partner; km: number } | undefined): Screen {
+  const k = new InlineKeyboard();
+  let text: string;
+  if (!near) text = ctx.t("ref-near-unplaced");
+  else {
+    const { name, city, oblast } = near.partner;
+    const place = city ?? oblast;
+    const partner = `${escapeHtml(name)}${place ? ` (${escapeHtml(place)})` : ""}`;
+    const vars = { kind: ctx.t(`staff-kind-${kind}`), partner, km: NEARBY_KM };
+    text = ctx.t(near.km <= NEARBY_KM ? "ref-near-found" : "ref-near-far", vars);
+    k.text(ctx.t("btn-ref-near-ask"), `${FORM_PREFIX}:near:${near.partner.id}`).row();
+  }
+  k.text(ctx.t("btn-ref-to-fast"), `${FORM_PREFIX}:fast`).row();
+  k.text(ctx.t("btn-ref-near-region"), `${FORM_PREFIX}:b`).row().text(ctx.t("btn-ref-stop"), `${FORM_PREFIX}:x`).row();
+  return navScreen(ctx, text, { self: RefRoute.entry }, k);
 }
 
 /**
@@ -73,6 +98,7 @@ export const referralsFeature: Feature = {
 
     const form = async (ctx: BotContext, args?: FormArgs) => {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
+      delete ctx.session.referralNear;
       await ctx.conversation.exit(REFERRAL_CONVERSATION);
       await ctx.conversation.enter(REFERRAL_CONVERSATION, args);
     };
@@ -149,6 +175,21 @@ export const referralsFeature: Feature = {
       delete ctx.session.relayTo;
       const sent = await desk.relayToStaff(r, ctx.msg.text);
       await status(ctx, code, ctx.t(sent ? "ref-reply-sent" : "ref-reply-failed"));
+    });
+
+    // The form's "use my location": the location is used here, outside the
+    // conversation (whose stored state would keep it), then dropped.
+    c.on("message:location", async (ctx, next) => {
+      const kind = ctx.session.referralNear;
+      if (kind === undefined) return next();
+      delete ctx.session.referralNear;
+      if (!isOneOf(PARTNER_KINDS, kind) || ctx.conversation.active(REFERRAL_CONVERSATION) === 0) return next();
+      const { latitude, longitude } = ctx.msg.location;
+      // The person's location leaves the chat too: someone else may look at this phone.
+      await ctx.deleteMessage().catch(() => {});
+      await ctx.reply(ctx.t("ref-location-used"), { reply_markup: { remove_keyboard: true } });
+      await deps.counters.add("referral.location");
+      await show(ctx, nearScreen(ctx, kind, await desk.store.nearest(kind, { latitude, longitude })));
     });
 
     // Caseworker registration: the one-time invite an admin made with /invite in a staff group.

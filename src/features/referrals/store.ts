@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Partner, PrismaClient, Referral } from "@prisma/client";
 import type { Clock } from "../../shared/clock.js";
 import type { Cipher } from "../../shared/crypto.js";
+import { Directory, type Point } from "../services/directory.js";
 import { newCode, type CallWindow, type ContactMethod, type HelpKind, type PartnerKind, type Status } from "./domain.js";
 
 export type { Partner, Referral };
@@ -35,11 +36,15 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
  * instances) can never both claim, close or escalate the same referral.
  */
 export class ReferralStore {
+  private readonly directory: Directory;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly cipher: Cipher,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.directory = new Directory(prisma);
+  }
 
   // Partners
 
@@ -68,6 +73,31 @@ export class ReferralStore {
   /** Partners of a kind, by region and name. */
   partners(kind: PartnerKind): Promise<Partner[]> {
     return this.prisma.partner.findMany({ where: { kind }, orderBy: [{ oblast: "asc" }, { city: "asc" }, { name: "asc" }] });
+  }
+
+  /**
+   * Partners of a kind with a place on the map: the one their directory
+   * service (active, with coordinates) gives. By service id, the first
+   * partner of each service.
+   */
+  async placed(kind: PartnerKind): Promise<Map<string, Partner>> {
+    const partners = await this.prisma.partner.findMany({ where: { kind, serviceId: { not: null } }, orderBy: { id: "asc" } });
+    const services = await this.prisma.service.findMany({
+      where: { id: { in: partners.map((p) => p.serviceId!) }, active: true, latitude: { not: null }, longitude: { not: null } },
+      select: { id: true },
+    });
+    const withPlace = new Set(services.map((s) => s.id));
+    const byService = new Map<string, Partner>();
+    for (const p of partners) if (withPlace.has(p.serviceId!) && !byService.has(p.serviceId!)) byService.set(p.serviceId!, p);
+    return byService;
+  }
+
+  /** The partner of a kind nearest to `origin`, by the directory's search; undefined when none has a place. */
+  async nearest(kind: PartnerKind, origin: Point): Promise<{ partner: Partner; km: number } | undefined> {
+    const placed = await this.placed(kind);
+    if (placed.size === 0) return undefined;
+    const first = (await this.directory.nearest(origin, undefined, 0, 1, [...placed.keys()])).found[0];
+    return first && { partner: placed.get(first.service.id)!, km: first.km };
   }
 
   // Caseworkers

@@ -23,6 +23,8 @@ const EARTH_KM = 6371;
 const KM_PER_DEGREE = 111.32;
 /** The search box starts this wide and doubles until enough services are inside its circle. */
 const FIRST_RADIUS_KM = 10;
+/** "Nothing nearby" past this distance: the answer then says so and shows what is further away. */
+export const NEARBY_KM = 50;
 /** Wider than Ukraine: past this, everything has been looked at. */
 const MAX_RADIUS_KM = 2000;
 /** Rows per insert statement: 27 parameters each, well below SQLite's and PostgreSQL's limits. */
@@ -103,9 +105,10 @@ export class Directory {
   /**
    * Services nearest to `origin`, nearest first: `take` of them after
    * skipping `skip`, and whether there are more. `category` undefined: any
-   * kind (the national lines have no place and are shown apart).
+   * kind (the national lines have no place and are shown apart). `among`:
+   * only these services (e.g. those a referral partner is linked to).
    */
-  async nearest(origin: Point, category: Category | undefined, skip: number, take: number) {
+  async nearest(origin: Point, category: Category | undefined, skip: number, take: number, among?: string[]) {
     const need = skip + take + 1;
     for (let radius = FIRST_RADIUS_KM; ; radius *= 2) {
       const dLat = radius / KM_PER_DEGREE;
@@ -114,6 +117,7 @@ export class Directory {
         where: {
           active: true,
           ...(category ? { category } : {}),
+          ...(among ? { id: { in: among } } : {}),
           latitude: { gte: origin.latitude - dLat, lte: origin.latitude + dLat },
           longitude: { gte: origin.longitude - dLon, lte: origin.longitude + dLon },
         },

@@ -9,14 +9,12 @@ import { navScreen, show, type Screen } from "../../ui/screen.js";
 import { safetyQuestion } from "../start/index.js";
 import { adminComposer } from "./admin.js";
 import { CATEGORIES, isCategory, isOblast, OBLASTS, SERVICE_ID, type Category, type Oblast } from "./catalog.js";
-import { Directory, type Point } from "./directory.js";
+import { Directory, NEARBY_KM, type Point } from "./directory.js";
 import { ROW_ERROR_CODES } from "./records.js";
 import { cardScreen, listEntry, nationalLines, pick } from "./view.js";
 
 const PAGE = 5;
 const MAX_PAGE = 19;
-/** "Nothing nearby" below this distance: the search then says so and shows what is further away. */
-const NEARBY_KM = 50;
 /** Kinds a person can choose; the national lines come with every answer anyway. */
 const SEARCHABLE = CATEGORIES.filter((c) => c !== "hotline");
 
@@ -89,8 +87,6 @@ export const servicesFeature: Feature = {
   commands: [{ command: "services", description: "cmd-services" }],
   // Screens that change nothing; an id that is no longer there falls back on its own screen.
   screens: (route) => route === Route.services || SCREEN_ROUTES.some((r) => r.test(route)),
-  // The location asked for goes to the search, even with a safety plan in progress.
-  awaitsMessage: (ctx) => ctx.session.findHelp !== undefined && ctx.message?.location !== undefined,
   composer(deps: FeatureDeps) {
     const { counters, clock } = deps;
     const directory = new Directory(deps.prisma);
