@@ -103,7 +103,7 @@ export async function startPreviewServer(chats: PreviewChats, port: number): Pro
       res.end(readFileSync(new URL(asset.file, PAGE_DIR)));
     } else if (req.method === "GET" && path.startsWith("/files/")) {
       // A photo or document the bot sent, from the fake's stored bytes; documents download, never render here.
-      const file = chats.file(decodeURIComponent(path.slice("/files/".length)));
+      const file = chats.file(safeDecode(path.slice("/files/".length)));
       if (!file) throw new PreviewError(404, "no such file in the chats");
       const disposition = file.name === undefined ? "inline" : `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`;
       res.writeHead(200, {
@@ -146,6 +146,15 @@ export async function startPreviewServer(chats: PreviewChats, port: number): Pro
       });
     },
   };
+}
+
+/** A path segment as text; a malformed escape finds no file. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -205,6 +205,7 @@ describe("the preview's web server", () => {
     expect(download.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''qr-rights.svg");
     expect(await download.text()).toContain("<svg");
     expect((await fetch(new URL("/files/file-999-photos", server.url))).status).toBe(404);
+    expect((await fetch(new URL("/files/%E0%A4%A", server.url))).status).toBe(404);
   });
 
   it("refuses what the page never sends, with a reason", async () => {
