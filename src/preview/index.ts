@@ -4,10 +4,14 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { readSettings } from "../config.js";
+import { openDatabase } from "../db.js";
 import { FakeTelegram } from "../fake-telegram/index.js";
+import { ReferralStore } from "../features/referrals/store.js";
 import { createLogger, type Logger } from "../logger.js";
+import { loadCipher } from "../privacy/keys.js";
+import { systemClock } from "../shared/clock.js";
 import { StartError, startBot, type JobList } from "../start.js";
-import { PreviewChats } from "./chats.js";
+import { PreviewChats, type PreviewStaff } from "./chats.js";
 import { startPreviewServer } from "./server.js";
 
 /** Its own database, so the preview never mixes with real data. */
@@ -15,8 +19,16 @@ export const PREVIEW_DATABASE_URL = "file:./data/preview.db";
 const PREVIEW_TOKEN = "100000001:PREVIEW-not-a-telegram-token";
 /** The simulated campaign admin's Telegram id, preset as ADMIN_IDS. */
 export const PREVIEW_ADMIN_ID = 100_000_002;
-/** A staff group id preset for referrals; inert until a feature reads STAFF_CHAT_ID. */
-const PREVIEW_STAFF_CHAT_ID = -1_001_000_000_001;
+/**
+ * The staff group, preset as STAFF_CHAT_ID: the referrals' fallback group,
+ * where "whoever can help fastest" lands. Its members: the admin and a
+ * caseworker registered up front.
+ */
+export const PREVIEW_STAFF: PreviewStaff = {
+  adminId: PREVIEW_ADMIN_ID,
+  caseworker: { id: 100_000_003, name: "Olena" },
+  staffChatId: -1_001_000_000_001,
+};
 /** The repository root, from src/preview or dist/preview. */
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -38,14 +50,20 @@ export async function startPreview(jobs: JobList): Promise<RunningPreview> {
     BOT_TOKEN: PREVIEW_TOKEN,
     TELEGRAM_API_ROOT: undefined,
     DATABASE_URL: PREVIEW_DATABASE_URL,
-    ADMIN_IDS: String(PREVIEW_ADMIN_ID),
-    STAFF_CHAT_ID: String(PREVIEW_STAFF_CHAT_ID),
+    ADMIN_IDS: String(PREVIEW_STAFF.adminId),
+    STAFF_CHAT_ID: String(PREVIEW_STAFF.staffChatId),
   });
   const logger = createLogger(config.LOG_LEVEL);
   await migrate(config.DATABASE_URL);
+  const prisma = await openDatabase(config.DATABASE_URL);
+  try {
+    await registerCaseworker(new ReferralStore(prisma, loadCipher(config, () => {}), systemClock));
+  } finally {
+    await prisma.$disconnect();
+  }
   const fake = await FakeTelegram.start({ token: PREVIEW_TOKEN, botUsername: "safe_path_preview_bot" });
   fake.recordCalls = false; // the page reads the chats; a record of every call would only grow
-  const chats = new PreviewChats(fake, PREVIEW_ADMIN_ID);
+  const chats = new PreviewChats(fake, PREVIEW_STAFF);
   const web = await startPreviewServer(chats, config.PREVIEW_PORT).catch(async (err: NodeJS.ErrnoException) => {
     await fake.close();
     throw new StartError(`Cannot serve the preview on 127.0.0.1:${config.PREVIEW_PORT}: ${err.code ?? err.message}` +
@@ -64,6 +82,16 @@ export async function startPreview(jobs: JobList): Promise<RunningPreview> {
       await fake.close();
     },
   };
+}
+
+/**
+ * Registers the preview's caseworker for the staff group, as an admin's
+ * `/invite` and the caseworker's `/join` would (again on each start: it
+ * only renews the name).
+ */
+export async function registerCaseworker(store: ReferralStore): Promise<void> {
+  const { id, name } = PREVIEW_STAFF.caseworker;
+  await store.redeemInvite(await store.createInvite(null), { id: String(id), name });
 }
 
 /** Applies the committed migrations to the preview's database, as `npm start` does to the bot's. */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { LANGUAGES, PreviewError, ROLES, type Language, type PreviewChats, type Role } from "./chats.js";
+import { LANGUAGES, MEMBERS, PreviewError, ROLES, type Language, type Member, type PreviewChats, type Role } from "./chats.js";
 
 /** The page: one HTML, one script, one style sheet, served from here (no CDN, no build step). */
 const PAGE_DIR = new URL("../../src/preview/page/", import.meta.url);
@@ -29,6 +29,11 @@ type Body = Record<string, unknown>;
 type Action = (chats: PreviewChats, body: Body) => Promise<boolean> | boolean;
 
 const role = (b: Body): Role => oneOf(b.role, ROLES, "role");
+const member = (b: Body): Member => oneOf(b.member, MEMBERS, "member");
+const text = (b: Body): string => {
+  if (typeof b.text !== "string") throw new PreviewError(400, "text must be a string");
+  return b.text;
+};
 const int = (v: unknown, name: string): number => {
   if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new PreviewError(400, `${name} must be a whole number`);
   return v;
@@ -45,13 +50,12 @@ const ACTIONS: Record<string, Action> = {
     c.newPerson();
     return true;
   },
-  "/api/send": (c, b) => {
-    if (typeof b.text !== "string") throw new PreviewError(400, "text must be a string");
-    return c.send(role(b), b.text);
-  },
+  "/api/send": (c, b) => c.send(role(b), text(b)),
   "/api/press": (c, b) => c.press(role(b), int(b.messageId, "messageId"), int(b.row, "row"), int(b.column, "column")),
   "/api/reply": (c, b) =>
     c.reply(role(b), int(b.row, "row"), int(b.column, "column"), b.city === undefined ? undefined : int(b.city, "city")),
+  "/api/group/send": (c, b) => c.sendInGroup(member(b), text(b), b.replyTo === undefined ? undefined : int(b.replyTo, "replyTo")),
+  "/api/group/press": (c, b) => c.pressInGroup(member(b), int(b.messageId, "messageId"), int(b.row, "row"), int(b.column, "column")),
 };
 
 /**
@@ -97,6 +101,19 @@ export async function startPreviewServer(chats: PreviewChats, port: number): Pro
     if (req.method === "GET" && asset) {
       res.writeHead(200, { "content-type": asset.type, "cache-control": "no-store", ...SECURITY_HEADERS });
       res.end(readFileSync(new URL(asset.file, PAGE_DIR)));
+    } else if (req.method === "GET" && path.startsWith("/files/")) {
+      // A photo or document the bot sent, from the fake's stored bytes; documents download, never render here.
+      const file = chats.file(safeDecode(path.slice("/files/".length)));
+      if (!file) throw new PreviewError(404, "no such file in the chats");
+      const disposition = file.name === undefined ? "inline" : `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`;
+      res.writeHead(200, {
+        "content-type": file.type,
+        "content-length": file.bytes.length,
+        "content-disposition": disposition,
+        "cache-control": "no-store",
+        ...SECURITY_HEADERS,
+      });
+      res.end(file.bytes);
     } else if (req.method === "GET" && path === "/api/state") {
       send(res, 200, chats.state());
     } else if (req.method === "GET" && path === "/events") {
@@ -129,6 +146,15 @@ export async function startPreviewServer(chats: PreviewChats, port: number): Pro
       });
     },
   };
+}
+
+/** A path segment as text; a malformed escape finds no file. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

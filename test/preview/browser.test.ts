@@ -116,11 +116,73 @@ describe.skipIf(!hasChromium)("the preview in a real browser (Chromium, phone-si
     expect(await page.locator("#reply-keyboard").isHidden()).toBe(true); // a one-time keyboard goes after use
     await page.screenshot({ path: join(ARTEFACTS, "preview-reply-keyboard.png") });
 
-    await button(page, "Admin (ADMIN_IDS)").click();
+    await button(page, "Admin").click();
     expect(await page.locator("#setup").isVisible()).toBe(true);
     expect(await page.locator("#new-person").isHidden()).toBe(true);
     expect(await page.locator("#chat li").count()).toBe(0);
     await button(page, "Person").click();
     expect(await page.locator("#chat li").count()).toBeGreaterThan(2);
   }, 60_000);
+
+  it("walks a referral end to end: the person asks, the caseworker claims the card in the staff group and replies; the admin's QR code shows", async () => {
+    const { server } = await startTestPreview();
+    const page = await context.newPage();
+    const external: string[] = [];
+    page.on("request", (r) => void (r.url().startsWith(server.url) || external.push(r.url())));
+    await page.goto(server.url);
+    await page.getByLabel("English (en)").check();
+    await button(page, "Start (/start)").click();
+    for (const [label, next] of [
+      ["Yes, it is safe", "Hello!"],
+      ["English", "How can I help?"],
+      ["💬 Talk to a person", "A specialist can contact you"],
+      ["⚡ Whoever can help fastest", "What help do you need?"],
+      ["Something else", "How should they contact you?"],
+      ["💬 Through this chat (anonymous)", "Anything they should know first?"],
+      ["Skip", "Please check before sending"],
+      ["✅ Send", "Your reference code is"],
+    ] as const) {
+      await button(page, label).last().click();
+      await untilText(page, next);
+    }
+    const code = /reference code is (\w{6})/.exec((await page.locator("#chat").textContent()) ?? "")![1]!;
+
+    // The card is in the staff group; the caseworker (the default member) claims it.
+    await button(page, "Staff group").click();
+    expect(await page.locator("#group-info").isVisible()).toBe(true);
+    await untilText(page, code);
+    expect(await page.getByLabel("Write and press as").inputValue()).toBe("caseworker");
+    await button(page, "✋ Взяти").click();
+    await untilText(page, "Olena");
+    await page.screenshot({ path: join(ARTEFACTS, "preview-staff-group.png") });
+
+    // A reply to the card, by keyboard, reaches the person.
+    await page.getByRole("button", { name: /^Reply to this message: 📋/ }).last().focus();
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#replying").isVisible()).toBe(true);
+    await page.keyboard.type("Hello, this is Olena. I can help today.");
+    await page.keyboard.press("Enter");
+    await page.locator("#chat li.user", { hasText: "Hello, this is Olena." }).locator(".quote").waitFor({ timeout: 10_000 });
+    expect(await page.locator("#replying").isHidden()).toBe(true);
+    await button(page, "Person").click();
+    await untilText(page, "Hello, this is Olena. I can help today.");
+
+    // The admin's /qr: the PNG shows as an image, the SVG is a download link.
+    await button(page, "Admin").click();
+    await page.getByLabel("English (en)").check();
+    await button(page, "Start (/start)").click();
+    await untilText(page, "Is it safe for you to chat right now?");
+    await button(page, "Yes, it is safe").click();
+    await untilText(page, "Hello!");
+    await page.getByLabel("Message to the bot").fill("/qr rights");
+    await page.keyboard.press("Enter");
+    const image = page.locator("#chat li.bot img").last();
+    await image.waitFor({ timeout: 10_000 });
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
+    expect(await image.getAttribute("alt")).toContain("from the bot");
+    await page.locator("#chat a[download]", { hasText: "qr-rights.svg" }).waitFor({ timeout: 10_000 });
+    await image.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTEFACTS, "preview-qr.png") });
+    expect(external).toEqual([]);
+  }, 90_000);
 });

@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
-import type { ChatState, PreviewState } from "../../src/preview/chats.js";
-import { PREVIEW_ADMIN_ID } from "../../src/preview/index.js";
+import type { ChatState, GroupState, PreviewState } from "../../src/preview/chats.js";
+import { PREVIEW_ADMIN_ID, PREVIEW_STAFF } from "../../src/preview/index.js";
 import { startTestPreview } from "../support/preview.js";
 
 async function post(base: string, path: string, body: unknown, type = "application/json") {
@@ -14,7 +14,24 @@ async function state(base: string, role = "person"): Promise<ChatState> {
   return all.chats.find((c) => c.role === role)!;
 }
 
-const texts = (chat: ChatState) => chat.messages.map((m) => m.raw.text ?? "");
+async function group(base: string): Promise<GroupState> {
+  return ((await (await fetch(new URL("/api/state", base))).json()) as PreviewState).group;
+}
+
+const texts = (chat: ChatState | GroupState) => chat.messages.map((m) => m.raw.text ?? "");
+
+/** Presses the button with this label on the newest message that has it. */
+async function pressLabel(base: string, role: string, label: string) {
+  const chat = await state(base, role);
+  for (const m of [...chat.messages].reverse()) {
+    const rows = m.raw.reply_markup?.inline_keyboard ?? [];
+    for (const [row, buttons] of rows.entries()) {
+      const column = buttons.findIndex((b) => b.text === label);
+      if (column >= 0) return post(base, "/api/press", { role, messageId: m.id, row, column });
+    }
+  }
+  throw new Error(`no button ${label}; last: ${texts(chat).at(-1)}`);
+}
 
 describe("the preview's web server", () => {
   it("serves one page, its script and style, labelled as a preview, with nothing from elsewhere", async () => {
@@ -124,6 +141,71 @@ describe("the preview's web server", () => {
     const admin = await state(server.url, "admin");
     expect(admin.userId).toBe(PREVIEW_ADMIN_ID);
     expect(admin.messages.at(-1)?.raw.text).toContain("Is it safe for you to chat right now?");
+  });
+
+  it("a referral to whoever can help fastest lands in the staff group; the caseworker claims it and answers the person", async () => {
+    const { server } = await startTestPreview();
+    const staff = await group(server.url);
+    expect(staff).toMatchObject({ id: PREVIEW_STAFF.staffChatId, messages: [] });
+    expect(staff.members).toEqual([{ member: "caseworker", userId: PREVIEW_STAFF.caseworker.id, name: "Olena" }]);
+
+    await post(server.url, "/api/start", { role: "person", language: "en" });
+    for (const label of ["Yes, it is safe", "English", "💬 Talk to a person", "⚡ Whoever can help fastest", "Something else",
+      "💬 Through this chat (anonymous)", "Skip", "✅ Send"]) {
+      expect((await pressLabel(server.url, "person", label)).body.answered).toBe(true);
+    }
+    const code = /reference code is (\w{6})/.exec(texts(await state(server.url)).join("\n"))?.[1];
+    expect(code).toBeDefined();
+
+    let card = (await group(server.url)).messages.at(-1)!;
+    expect(card.raw.text).toContain(code); // in Ukrainian: the fallback group's language
+    const claim = card.raw.reply_markup!.inline_keyboard[0]!.findIndex((b) => b.text === "✋ Взяти");
+    const pressed = await post(server.url, "/api/group/press", { member: "caseworker", messageId: card.id, row: 0, column: claim });
+    expect(pressed.body.answered).toBe(true);
+    const after = await group(server.url);
+    card = after.messages.find((m) => m.id === card.id)!;
+    expect(card).toMatchObject({ edited: true });
+    expect(card.raw.text).toContain("Olena");
+    expect(after.answers.at(-1)?.text).toContain(code);
+    expect(texts(await state(server.url)).join("\n")).toContain("Your request was accepted by the duty team.");
+
+    const reply = await post(server.url, "/api/group/send", { member: "caseworker", text: "Hello, I can help today", replyTo: card.id });
+    expect(reply.body.answered).toBe(true);
+    const mine = (await group(server.url)).messages.find((m) => m.raw.text === "Hello, I can help today")!;
+    expect(mine).toMatchObject({ from: "user", raw: { from: { first_name: "Olena" }, reply_to_message: { message_id: card.id } } });
+    expect(texts(await state(server.url)).join("\n")).toContain("Hello, I can help today");
+
+    // The admin is a member too, once they exist; a stranger's press or a missing card is refused.
+    await post(server.url, "/api/start", { role: "admin", language: "en" });
+    expect((await group(server.url)).members.map((m) => m.member)).toEqual(["caseworker", "admin"]);
+    expect((await post(server.url, "/api/group/press", { member: "stranger", messageId: card.id, row: 0, column: 0 })).status).toBe(400);
+    expect((await post(server.url, "/api/group/press", { member: "caseworker", messageId: 999, row: 0, column: 0 })).status).toBe(400);
+    expect((await post(server.url, "/api/group/send", { member: "admin", text: "hi", replyTo: 999 })).status).toBe(400);
+  });
+
+  it("serves a photo the bot sent (the admin's QR code) as an image and a document as a download", async () => {
+    const { server } = await startTestPreview();
+    await post(server.url, "/api/start", { role: "admin", language: "en" });
+    expect((await post(server.url, "/api/send", { role: "admin", text: "/qr rights" })).body.answered).toBe(true);
+    const admin = await state(server.url, "admin");
+    const photo = admin.messages.find((m) => m.raw.photo)!;
+    expect(photo.file?.url).toMatch(/^\/files\//);
+    const image = await fetch(new URL(photo.file!.url, server.url));
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/png");
+    expect(image.headers.get("content-security-policy")).toContain("default-src 'self'");
+    const bytes = Buffer.from(await image.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(bytes.length).toBe(photo.file!.size);
+
+    const svg = admin.messages.find((m) => m.raw.document)!;
+    expect(svg.file).toMatchObject({ name: "qr-rights.svg" });
+    const download = await fetch(new URL(svg.file!.url, server.url));
+    expect(download.headers.get("content-type")).toBe("application/octet-stream");
+    expect(download.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''qr-rights.svg");
+    expect(await download.text()).toContain("<svg");
+    expect((await fetch(new URL("/files/file-999-photos", server.url))).status).toBe(404);
+    expect((await fetch(new URL("/files/%E0%A4%A", server.url))).status).toBe(404);
   });
 
   it("refuses what the page never sends, with a reason", async () => {

@@ -4,8 +4,10 @@
 
 const $ = (selector) => document.querySelector(selector);
 const chatList = $("#chat");
-/** Which participant's chat is shown. */
+/** Which participant's chat is shown: "person", "admin" or "staff" (the staff group). */
 let role = "person";
+/** In the staff group: the message the next one replies to. */
+let replyTo;
 let state;
 /** Rendered messages by id: the element and what it was rendered from. */
 let rendered = new Map();
@@ -28,11 +30,13 @@ function note(text) {
 }
 
 async function post(path, body = {}) {
+  // In the staff group the same actions go to the group, as the chosen member.
+  const group = role === "staff";
   try {
-    const res = await fetch(path, {
+    const res = await fetch(group ? path.replace("/api/", "/api/group/") : path, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ role, ...body }),
+      body: JSON.stringify(group ? { member: $("#member").value, ...body } : { role, ...body }),
     });
     const reply = await res.json().catch(() => ({}));
     if (!res.ok) note(`Not done: ${reply.error ?? res.status}`);
@@ -102,15 +106,22 @@ function size(bytes) {
   return bytes === undefined ? "" : bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} KB`;
 }
 
-/** Media and places, shown as cards: the preview has no files to show. */
-function attachment(raw) {
+/** Media and places: the bot's photos and documents come from this server, other media as cards. */
+function attachment(m) {
+  const raw = m.raw;
   if (raw.photo) {
     const big = raw.photo[raw.photo.length - 1] ?? {};
-    return h("div", { class: "card" }, `🖼 Photo ${big.width ?? "?"}×${big.height ?? "?"}`);
+    const label = `Photo ${big.width ?? "?"}×${big.height ?? "?"}`;
+    if (!m.file) return h("div", { class: "card" }, `🖼 ${label}`);
+    return h("a", { class: "photo", href: m.file.url, target: "_blank", rel: "noopener" },
+      h("img", { src: m.file.url, alt: `${label} from the bot (opens full size)` }));
   }
   if (raw.document) {
     const d = raw.document;
-    return h("div", { class: "card" }, `📄 ${d.file_name ?? "Document"} ${[d.mime_type, size(d.file_size)].filter(Boolean).join(", ")}`);
+    const label = `📄 ${d.file_name ?? "Document"}`;
+    const details = [d.mime_type, size(d.file_size)].filter(Boolean).join(", ");
+    if (!m.file) return h("div", { class: "card" }, `${label} ${details}`);
+    return h("div", { class: "card" }, h("a", { href: m.file.url, download: m.file.name ?? "" }, `${label} (download, ${details})`));
   }
   if (raw.venue) {
     const v = raw.venue;
@@ -138,8 +149,12 @@ function messageElement(m) {
   const time = new Date(raw.date * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   const meta = [time];
   if (m.edited) meta.push("edited");
-  const bubble = h("div", { class: "bubble" }, h("span", { class: "visually-hidden" }, m.from === "bot" ? "Bot: " : "You: "));
-  const media = attachment(raw);
+  const group = raw.chat.type !== "private";
+  const sender = m.from === "bot" ? "Bot" : group ? raw.from?.first_name ?? "Member" : "You";
+  const bubble = h("div", { class: "bubble" }, h("span", { class: group ? "sender" : "visually-hidden" }, `${sender}: `));
+  const quoted = raw.reply_to_message;
+  if (quoted) bubble.append(h("p", { class: "quote" }, `↪ ${snippet(quoted)}`));
+  const media = attachment(m);
   if (media) bubble.append(media);
   const text = raw.text ?? raw.caption;
   if (text) bubble.append(formatted(text, raw.entities ?? raw.caption_entities));
@@ -150,7 +165,29 @@ function messageElement(m) {
   const li = h("li", { class: `message ${m.from}`, "data-id": String(m.id) }, bubble);
   const keyboard = inlineKeyboard(m);
   if (keyboard) li.append(keyboard);
+  // In a group the bot reads replies to its messages: that is how staff answer a card.
+  if (group && m.from === "bot") {
+    li.append(h("button", { type: "button", class: "reply-to", "aria-label": `Reply to this message: ${snippet(raw)}`,
+      onclick: () => startReply(m) }, "↩ Reply to this message"));
+  }
   return li;
+}
+
+function snippet(raw) {
+  const text = raw.text ?? raw.caption ?? "a message";
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+function startReply(m) {
+  replyTo = m.id;
+  $("#replying-to").textContent = snippet(m.raw);
+  $("#replying").hidden = false;
+  $("#text").focus();
+}
+
+function cancelReply() {
+  replyTo = undefined;
+  $("#replying").hidden = true;
 }
 
 function renderMessages(chat) {
@@ -221,16 +258,23 @@ function report(chat) {
 
 function render() {
   if (!state) return;
-  for (const chat of state.chats) if (chat.role !== role) report(chat);
-  const chat = state.chats.find((c) => c.role === role);
+  const group = { ...state.group, role: "staff", started: true };
+  for (const chat of [...state.chats, group]) if (chat.role !== role) report(chat);
+  const chat = role === "staff" ? group : state.chats.find((c) => c.role === role);
   report(chat);
   for (const b of document.querySelectorAll("[data-role]")) b.setAttribute("aria-pressed", String(b.dataset.role === role));
   $("#new-person").hidden = role !== "person";
+  $("#group-info").hidden = role !== "staff";
+  $("#admin-info").hidden = role !== "admin";
+  $("#member-choice").hidden = role !== "staff";
+  if (replyTo !== undefined && (role !== "staff" || !chat.messages.some((m) => m.id === replyTo))) cancelReply();
   const setup = $("#setup");
   if (setup.hidden !== chat.started) {
     setup.hidden = chat.started;
     setup.querySelector(`input[value="${chat.language}"]`).checked = true;
   }
+  // The admin may have acted in the staff group first: their Telegram language is set then.
+  for (const input of setup.querySelectorAll("input")) input.disabled = chat.userId !== undefined;
   $("#composer").hidden = !chat.started;
   const atBottom = chatList.scrollHeight - chatList.scrollTop - chatList.clientHeight < 40;
   renderMessages(chat);
@@ -251,8 +295,14 @@ $("#composer").addEventListener("submit", (event) => {
   const input = $("#text");
   if (!input.value.trim()) return;
   note("");
-  post("/api/send", { text: input.value });
+  post("/api/send", { text: input.value, ...(role === "staff" && replyTo !== undefined ? { replyTo } : {}) });
   input.value = "";
+  cancelReply();
+});
+
+$("#replying-cancel").addEventListener("click", () => {
+  cancelReply();
+  $("#text").focus();
 });
 
 $("#new-person").addEventListener("click", () => {
@@ -266,6 +316,7 @@ for (const button of document.querySelectorAll("[data-role]")) {
   button.addEventListener("click", () => {
     role = button.dataset.role;
     rendered = new Map();
+    cancelReply();
     note("");
     render();
   });
