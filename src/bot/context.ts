@@ -29,6 +29,13 @@ export interface SessionData {
   daysOffered?: boolean;
 }
 
+/**
+ * Session fields that belong to a flow in progress, not to the person's
+ * settings: quick exit and auto-erase end them, so that nothing typed after
+ * an exit goes on where the flow left off (to staff, to a search).
+ */
+export const FLOW_FIELDS = ["confirm", "findHelp", "referralNear", "servicesImport", "relayTo"] as const satisfies (keyof SessionData)[];
+
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor>;
 
 /** Deletes the chat's session when the update ends (nothing is written back). */

@@ -17,7 +17,7 @@ import type { Cipher } from "../shared/crypto.js";
 import { Counters } from "../stats/counters.js";
 import { hotlines, hotlineVars } from "../shared/hotlines.js";
 import { Route } from "../ui/routes.js";
-import type { BotContext, SessionData } from "./context.js";
+import { FLOW_FIELDS, type BotContext, type SessionData } from "./context.js";
 import { conversationLayer, conversationStore } from "./conversations.js";
 import type { FeatureDeps, ReferralSettings } from "./feature.js";
 import { createI18n, localeOf, rememberTranslations } from "./i18n.js";
@@ -90,6 +90,16 @@ export function createBot(opts: BotOptions) {
     opts,
   });
   const conversations = conversationStore(prisma, cipher, opts.sessionCache);
+  const stored = encrypted<SessionData>(prismaKeyValueStore(prisma), cipher);
+  const sessions = writeOnlyChanges(opts.sessionCache ? cached(stored, opts.sessionCache) : stored);
+  /** Ends every flow in progress of a chat (quick exit, auto-erase): conversations and the session's flow fields. */
+  const endFlows = async (chatId: string) => {
+    await conversations.delete(chatId);
+    const current = await sessions.read(chatId);
+    if (!current || !FLOW_FIELDS.some((f) => f in current)) return;
+    for (const f of FLOW_FIELDS) delete current[f];
+    await sessions.write(chatId, current);
+  };
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   bot.api.config.use(tracking.outgoing);
@@ -158,7 +168,7 @@ export function createBot(opts: BotOptions) {
         await forgetChat(prisma, id);
       },
       exitText: opts.exitText,
-      conversations,
+      endFlows,
       kept: async (ctx) => {
         const lines = await Promise.all(features.map((f) => f.kept?.(ctx, deps) ?? []));
         const active = specs.filter((s) => ctx.conversation.active(s.id) > 0).map((s) => ctx.t(s.kept));
@@ -199,14 +209,7 @@ export function createBot(opts: BotOptions) {
     const text = i18n.t(localeOf(ctx), "rate-limit-notice", { ...plainNumbers, seconds });
     await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
   });
-  const stored = encrypted<SessionData>(prismaKeyValueStore(prisma), cipher);
-  chats.use(
-    session<SessionData, BotContext>({
-      initial: () => ({}),
-      getSessionKey: chatKey,
-      storage: writeOnlyChanges(opts.sessionCache ? cached(stored, opts.sessionCache) : stored),
-    }),
-  );
+  chats.use(session<SessionData, BotContext>({ initial: () => ({}), getSessionKey: chatKey, storage: sessions }));
   chats.use(i18n, rememberTranslations(i18n));
   // Auto-erase counts from the person's last activity.
   chats.use(async (ctx, next) => {
@@ -224,7 +227,7 @@ export function createBot(opts: BotOptions) {
   // Presses anywhere else (groups, inline messages) are answered, so no spinner hangs.
   bot.on("callback_query", (ctx) => ctx.answerCallbackQuery().catch(() => {}));
   const jobs = features.flatMap((f) => f.jobs?.(deps) ?? []);
-  return { bot, i18n, messages, schedule, counters, conversations, jobs, broadcasts, outbox };
+  return { bot, i18n, messages, schedule, counters, conversations, endFlows, jobs, broadcasts, outbox };
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Clock } from "../shared/clock.js";
 import type { Counters } from "../stats/counters.js";
 import type { Screen } from "../ui/screen.js";
 import type { BotContext, Locale } from "./context.js";
-import type { ConversationSpec, ConversationStore } from "./conversations.js";
+import type { ConversationSpec } from "./conversations.js";
 
 /** What every feature may use; features take nothing from globals. */
 export interface FeatureDeps {
@@ -53,8 +53,8 @@ export interface FeatureDeps {
     schedule: EraseSchedule;
     /** Deletes every row that refers to the chat. */
     forget: (chatId: string) => Promise<void>;
-    /** Conversation state; deleting a chat's ends its conversations. */
-    conversations: ConversationStore;
+    /** Ends every flow in progress of the chat: its conversations and the session's flow fields. */
+    endFlows: (chatId: string) => Promise<void>;
     /** What the features keep about the person beyond the session, as lines for the /forget inventory. */
     kept: (ctx: BotContext) => Promise<string[]>;
     /** Left in the chat after quick exit; none when unset. */

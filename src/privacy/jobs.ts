@@ -1,10 +1,9 @@
-import type { ConversationStore } from "../bot/conversations.js";
 import type { Job } from "../scheduler/index.js";
 import type { EraseSchedule } from "./auto-erase.js";
 import type { MessageLog } from "./messages.js";
 
-/** The privacy layer's scheduled work: auto-erase (which ends conversations) and forgetting expired message ids. */
-export function privacyJobs(deps: { messages: MessageLog; schedule: EraseSchedule; conversations: ConversationStore }): Job[] {
+/** The privacy layer's scheduled work: auto-erase (which ends every flow in progress) and forgetting expired message ids. */
+export function privacyJobs(deps: { messages: MessageLog; schedule: EraseSchedule; endFlows: (chatId: string) => Promise<void> }): Job[] {
   return [
     {
       name: "auto-erase",
@@ -12,8 +11,8 @@ export function privacyJobs(deps: { messages: MessageLog; schedule: EraseSchedul
       async run() {
         const chats = await deps.schedule.claimDue();
         for (const chatId of chats) {
-          // A conversation in progress ends with the chat: its state goes too.
-          await deps.conversations.delete(chatId);
+          // A flow in progress (a plan, a form, a reply to staff) ends with the chat: its state goes too.
+          await deps.endFlows(chatId);
           await deps.messages.erase(chatId);
         }
         return { erased: chats.length };

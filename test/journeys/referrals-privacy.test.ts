@@ -22,6 +22,24 @@ describe("warm referrals: the person's control and privacy", () => {
     expect(await t.prisma.conversationState.count()).toBe(1); // the plan still waits
   });
 
+  it("quick exit ends a reply in progress: nothing typed afterwards goes to the staff", async () => {
+    const { t, hub, olena } = await staffSetup();
+    const person = t.user({ languageCode: "en" });
+    await startInEnglish(person);
+    const code = await requestToHub(person);
+    await hub.press(olena, "✋ Claim", { messageId: cardOf(hub, code).id });
+    await hub.send(olena, "Are you safe?", { replyTo: cardOf(hub, code).id });
+    await person.press("↩️ Reply");
+    await person.send("/exit");
+    const before = hub.messages.length;
+    await person.send("who are you talking to?");
+    expect(hub.messages.length).toBe(before);
+    expect(person.lastText).toContain("I am only a bot");
+    // The session keeps the person's settings, not the flow.
+    const row = await t.prisma.session.findUniqueOrThrow({ where: { key: String(person.id) } });
+    expect(JSON.parse(t.cipher.decrypt(row.value))).toEqual({ locale: "en" });
+  });
+
   it("the form started again from the menu or a command, mid-way, starts anew", async () => {
     const { t } = await staffSetup();
     const person = t.user({ languageCode: "en" });

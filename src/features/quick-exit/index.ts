@@ -20,7 +20,7 @@ function quickExitComposer({ privacy }: FeatureDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const exit = async (ctx: BotContext) => {
     const chatId = String(ctx.chat!.id);
-    await privacy.conversations.delete(chatId);
+    await privacy.endFlows(chatId);
     await privacy.messages.erase(chatId);
     if (privacy.exitText) await ctx.api.sendMessage(chatId, privacy.exitText);
   };
