@@ -1,7 +1,6 @@
 import { campaignJobs } from "./campaign/jobs.js";
 import { processStartMode, readSettings } from "./config.js";
 import { createLogger } from "./logger.js";
-import { startPreview } from "./preview/index.js";
 import { privacyJobs } from "./privacy/jobs.js";
 import { StartError, startBot, stopOnSignals, type JobList } from "./start.js";
 
@@ -10,6 +9,8 @@ const jobs: JobList = (services) => [...privacyJobs(services), ...services.jobs,
 
 try {
   if (processStartMode() === "preview") {
+    // Only the preview loads the embedded Bot API and its web chat.
+    const { startPreview } = await import("./preview/index.js");
     const preview = await startPreview(jobs);
     stopOnSignals(preview.stop, preview.logger);
     await preview.task;

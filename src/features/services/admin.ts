@@ -1,5 +1,4 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import QRCode from "qrcode";
 import type { BotContext } from "../../bot/context.js";
 import type { FeatureDeps } from "../../bot/feature.js";
 import { escapeHtml } from "../../shared/html.js";
@@ -107,6 +106,8 @@ export function adminComposer({ isAdmin, downloadFile }: FeatureDeps, directory:
       return show(ctx, navScreen(ctx, ctx.t("svc-qr-help"), { self: Route.menu }));
     }
     const link = `https://t.me/${ctx.me.username}?start=${payload}`;
+    // Loaded on first use: staff make posters rarely, and the library costs every instance ~10 MB.
+    const { default: QRCode } = await import("qrcode");
     const png = await QRCode.toBuffer(link, { type: "png", margin: 2, width: 1024, errorCorrectionLevel: "M" });
     const svg = await QRCode.toString(link, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
     await ctx.replyWithPhoto(new InputFile(png, `qr-${payload}.png`), { caption: link });
