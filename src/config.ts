@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL, databaseUrl, loadDotEnv } from "./env.js";
+import { DEFAULT_DATABASE_URL, databaseUrl, isPostgresUrl, loadDotEnv } from "./env.js";
 import { parseKey } from "./shared/crypto.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -53,7 +53,10 @@ const schema = z.object({
     .string()
     .trim()
     .default(DEFAULT_DATABASE_URL)
-    .refine((u) => u.startsWith("file:"), "must be a SQLite file URL such as file:./data/bot.db"),
+    .refine(
+      (u) => u.startsWith("file:") || isPostgresUrl(u),
+      "must be a SQLite file URL such as file:./data/bot.db or a PostgreSQL URL such as postgresql://bot:secret@db:5432/bot",
+    ),
   ADMIN_IDS: z
     .string()
     .default("")

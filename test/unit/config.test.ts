@@ -81,7 +81,7 @@ describe("config", () => {
     [{ BOT_TOKEN: token, ADMIN_IDS: "42,bob" }, "ADMIN_IDS", "numeric"],
     [{ BOT_TOKEN: token, LOG_LEVEL: "loud" }, "LOG_LEVEL", "must be one of"],
     [{ BOT_TOKEN: token, TELEGRAM_API_ROOT: "ftp://x" }, "TELEGRAM_API_ROOT", "http(s) URL"],
-    [{ BOT_TOKEN: token, DATABASE_URL: "postgres://x" }, "DATABASE_URL", "SQLite"],
+    [{ BOT_TOKEN: token, DATABASE_URL: "mysql://x" }, "DATABASE_URL", "PostgreSQL"],
     [{ BOT_TOKEN: token, DATA_ENCRYPTION_KEY: "c2hvcnQ=" }, "DATA_ENCRYPTION_KEY", "32 bytes in base64"],
     [{ BOT_TOKEN: token, DATA_ENCRYPTION_OLD_KEYS: "c2hvcnQ=" }, "DATA_ENCRYPTION_OLD_KEYS", "32 bytes in base64"],
     [{ BOT_TOKEN: token, PREVIEW_PORT: "web" }, "PREVIEW_PORT", "must be a port number"],
