@@ -104,6 +104,29 @@ const schema = z.object({
     .min(1, "must be at least 1")
     .max(1000, "must be at most 1000")
     .default(25),
+  BOT_MODE: z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling"),
+  WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: "must be the public http(s) URL Telegram posts updates to, e.g. https://bot.example.org/telegram" })
+    .optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (openssl rand -hex 32)")
+    .optional(),
+  WEBHOOK_DELETE_ON_STOP: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .default("false")
+    .transform((v) => v === "true"),
+  PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a port number")
+    .min(0, "must be a port number from 0 to 65535")
+    .max(65535, "must be a port number from 0 to 65535")
+    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),
+}).superRefine((c, ctx) => {
+  if (c.BOT_MODE !== "webhook") return;
+  if (!c.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required with BOT_MODE=webhook" });
+  else if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required with BOT_MODE=webhook" });
 });
 
 export type Config = z.infer<typeof schema>;

@@ -30,7 +30,29 @@ describe("config", () => {
       CAMPAIGN_START: "11-25",
       CAMPAIGN_END: "12-10",
       BROADCAST_RATE: 25,
+      BOT_MODE: "polling",
+      WEBHOOK_DELETE_ON_STOP: false,
     });
+  });
+
+  it("takes PostgreSQL, webhook and Redis settings, and names what webhook mode lacks", () => {
+    const secret = "s3cret-0123456789abcdef";
+    const config = loadConfig({
+      BOT_TOKEN: token,
+      DATABASE_URL: "postgresql://bot:pw@db:5432/bot",
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.org/telegram",
+      WEBHOOK_SECRET: secret,
+      WEBHOOK_DELETE_ON_STOP: "true",
+      PORT: "8080",
+      REDIS_URL: "redis://cache:6379",
+    });
+    expect(config).toMatchObject({ BOT_MODE: "webhook", WEBHOOK_SECRET: secret, WEBHOOK_DELETE_ON_STOP: true, PORT: 8080 });
+    expect(errorOf({ BOT_TOKEN: token, BOT_MODE: "webhook" }).message).toBe("WEBHOOK_URL is required with BOT_MODE=webhook");
+    expect(errorOf({ BOT_TOKEN: token, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/t" }).setting).toBe("WEBHOOK_SECRET");
+    expect(errorOf({ BOT_TOKEN: token, BOT_MODE: "hook" }).message).toBe("BOT_MODE must be polling or webhook");
+    expect(errorOf({ BOT_TOKEN: token, WEBHOOK_SECRET: "short" }).setting).toBe("WEBHOOK_SECRET");
+    expect(errorOf({ BOT_TOKEN: token, REDIS_URL: "http://x" }).message).toBe("REDIS_URL must be a redis:// URL");
   });
 
   it("takes a staff group id and referral timings, and names a bad one", () => {
