@@ -15,6 +15,7 @@ import { databaseTickClaim, startScheduler, type Job } from "./scheduler/index.j
 import { postgresChatLock } from "./server/chat-lock.js";
 import { startHttpServer, type HttpServer } from "./server/http.js";
 import { createMetrics } from "./server/metrics.js";
+import { redisSendBudget } from "./server/send-budget.js";
 import { systemClock } from "./shared/clock.js";
 
 /** The bot's scheduled jobs, from the services createBot returns (listed in main.ts). */
@@ -85,6 +86,8 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
     metrics,
     chatLock: chatLock?.run,
     rateLimitStore: redis,
+    // With Redis, BROADCAST_RATE is the fleet's; without, each instance's.
+    sharedSendRate: redis && redisSendBudget(redis, config.BROADCAST_RATE),
   });
   const { bot, i18n } = services;
   const release = async () => {

@@ -1,27 +1,11 @@
-import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
 import { FakeTelegram } from "../src/fake-telegram/index.js";
-import { createLogger } from "../src/logger.js";
-import { privacyJobs } from "../src/privacy/jobs.js";
-import { startBot, type RunningBot } from "../src/start.js";
 import { testDatabase } from "./support/db.js";
-
-const SECRET = "webhook-secret-0123456789";
-const KEY = "q3Bv8n0e5dJ8o3L0xYV6m1b2c3d4e5f6g7h8i9j0k1I=";
+import { WEBHOOK_SECRET as SECRET, webhookBot as startWebhookBot } from "./support/webhook.js";
 const cleanup: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
-
-/** A port nobody uses now (the webhook URL must name it before the server listens). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 async function fakeTelegram(): Promise<FakeTelegram> {
   const fake = await FakeTelegram.start({ token: "123456:TEST-token-abcdefghijklmnop" });
@@ -30,33 +14,7 @@ async function fakeTelegram(): Promise<FakeTelegram> {
   return fake;
 }
 
-/** The real start path in webhook mode, on its own port. */
-export async function webhookBot(fake: FakeTelegram, url: string, extra: Record<string, string> = {}): Promise<RunningBot & { base: string }> {
-  const port = await freePort();
-  const config = loadConfig({
-    BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    DATABASE_URL: url,
-    DATA_ENCRYPTION_KEY: KEY,
-    BOT_MODE: "webhook",
-    WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
-    WEBHOOK_SECRET: SECRET,
-    PORT: String(port),
-    LOG_LEVEL: "silent",
-    ...extra,
-  });
-  const bot = await startBot(config, createLogger("silent"), privacyJobs);
-  let stopped = false;
-  cleanup.push(() => (stopped ? undefined : bot.stop()));
-  return {
-    ...bot,
-    base: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      stopped = true;
-      await bot.stop();
-    },
-  };
-}
+const webhookBot = (fake: FakeTelegram, url: string, extra?: Record<string, string>) => startWebhookBot(fake, url, cleanup, extra);
 
 describe("webhook mode (BOT_MODE=webhook)", () => {
   it("sets its webhook, answers people through it, and removes it on a clean stop when asked", async () => {

@@ -50,6 +50,8 @@ export interface BotOptions extends CampaignOptions {
    * shared by every instance. Unset: in this process's memory.
    */
   rateLimitStore?: RateLimitStore;
+  /** The outbox's rate shared by the fleet (REDIS_URL): one place is taken before each send. */
+  sharedSendRate?: () => Promise<void>;
   /** Per-person rate limit; RATE_LIMIT unless a test needs a faster person. */
   rateLimit?: { updates: number; windowMs: number };
   /** Prometheus metrics (src/server/metrics.ts); unset, nothing is measured. */
@@ -108,6 +110,7 @@ export function createBot(opts: BotOptions) {
     outgoing: tracking.outgoing,
     botApi: bot.api,
     metrics: opts.metrics,
+    sharedRate: opts.sharedSendRate,
     opts,
   });
   const conversations = conversationStore(prisma, cipher, opts.sessionCache);

@@ -30,6 +30,8 @@ export interface OutboxOptions {
   rate: number;
   logger: Logger;
   counters: Counters;
+  /** A place in a rate shared by several instances (src/server/send-budget.ts), taken before each send. */
+  sharedRate?: () => Promise<void>;
   /** Each send's outcome, as it happens (metrics). */
   onOutcome?: (outcome: Outcome) => void;
   /** Live progress of broadcasts that have an admin watching; at most every `progressMs`. */
@@ -190,6 +192,7 @@ export class Outbox {
       return "failed";
     }
     await this.slot();
+    await this.opts.sharedRate?.();
     try {
       await this.send(row.chatId, message);
       // The hot path, in raw SQL (portable): a model query costs more than the send itself here.

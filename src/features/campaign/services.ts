@@ -41,6 +41,8 @@ export function campaignServices(deps: {
   /** The bot's own client, for the admin's progress message. */
   botApi: Api;
   metrics?: BotMetrics;
+  /** The fleet's shared send rate, when several instances drain the outbox (REDIS_URL). */
+  sharedRate?: () => Promise<void>;
   opts: CampaignOptions;
 }) {
   const { prisma, clock, i18n } = deps;
@@ -65,6 +67,7 @@ export function campaignServices(deps: {
       rate: deps.opts.broadcastRate ?? 25,
       logger: deps.logger,
       counters: deps.counters,
+      sharedRate: deps.sharedRate,
       onOutcome: deps.metrics && ((outcome) => deps.metrics!.outbox(outcome)),
       onProgress: async (p) => {
         const { progressChat, progressMessage } = p.broadcast;

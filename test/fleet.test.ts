@@ -1,0 +1,149 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { PrismaClient } from "@prisma/client";
+import { Redis } from "ioredis";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db.js";
+import { FakeTelegram, type FakeUser } from "../src/fake-telegram/index.js";
+import { databaseTickClaim } from "../src/scheduler/index.js";
+import { postgresChatLock } from "../src/server/chat-lock.js";
+import { redisSendBudget } from "../src/server/send-budget.js";
+import { freshPostgresDatabase, postgresReachable, testDatabase, type TestDatabase } from "./support/db.js";
+import { webhookBot } from "./support/webhook.js";
+
+// Several instances share one PostgreSQL (and Redis). Where the server is absent (a fresh developer
+// machine) these tests skip and say why; CI starts both (README: Tests).
+const POSTGRES = await postgresReachable();
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS = await redisReachable();
+if (!POSTGRES) console.warn("fleet tests skipped: no PostgreSQL at TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres)");
+if (!REDIS) console.warn(`fleet rate-limit test skipped: no Redis at ${REDIS_URL}`);
+
+async function redisReachable(): Promise<boolean> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on("error", () => {});
+  try {
+    await redis.connect();
+    return (await redis.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const cleanup: (() => Promise<unknown> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function postgres(): Promise<TestDatabase> {
+  const db = await freshPostgresDatabase();
+  cleanup.push(() => db.drop());
+  return db;
+}
+
+async function client(url: string): Promise<PrismaClient> {
+  const prisma = await openDatabase(url);
+  cleanup.push(() => prisma.$disconnect());
+  return prisma;
+}
+
+/** The texts the bot sent to a chat, in order. */
+const sent = (fake: FakeTelegram, user: FakeUser) => fake.calls.filter((c) => c.chatId === user.id && c.method === "sendMessage").map((c) => String(c.payload.text));
+
+describe("scheduled jobs across instances", () => {
+  it("each job runs once per tick, whichever instance claims it first", async () => {
+    const db = await testDatabase();
+    cleanup.push(() => db.drop());
+    const instances = await Promise.all([1, 2, 3].map(() => client(db.url)));
+    const claims = instances.map(databaseTickClaim);
+    const tick = new Date(Date.UTC(2026, 11, 2, 10, 5));
+    const next = new Date(tick.getTime() + 60_000);
+    const won = async (name: string, at: Date) => (await Promise.all(claims.map((claim) => claim(name, at)))).filter(Boolean).length;
+    expect(await won("auto-erase", tick)).toBe(1);
+    expect(await won("auto-erase", tick)).toBe(0); // the same tick again (a late instance)
+    expect(await won("broadcasts", tick)).toBe(1); // another job, same tick
+    expect(await won("auto-erase", next)).toBe(1);
+  });
+});
+
+describe.skipIf(!POSTGRES)("several instances on one PostgreSQL", () => {
+  it("a chat's updates handled on different instances at once lose no session write (per-chat advisory lock)", async () => {
+    const db = await postgres();
+    const prisma = await client(db.url);
+    await prisma.session.create({ data: { key: "42", value: "0" } });
+    // Read, think, write back one more: the session's read-modify-write, as an update does it.
+    const increment = async () => {
+      const row = await prisma.session.findUniqueOrThrow({ where: { key: "42" } });
+      await sleep(5);
+      await prisma.session.update({ where: { key: "42" }, data: { value: String(Number(row.value) + 1) } });
+    };
+    await Promise.all(Array.from({ length: 12 }, increment));
+    expect(Number((await prisma.session.findUniqueOrThrow({ where: { key: "42" } })).value)).toBeLessThan(12); // without a lock, writes are lost
+
+    await prisma.session.update({ where: { key: "42" }, data: { value: "0" } });
+    const instances = [postgresChatLock(db.url, 4), postgresChatLock(db.url, 4), postgresChatLock(db.url, 4)];
+    cleanup.push(() => Promise.all(instances.map((l) => l.close())));
+    await Promise.all(Array.from({ length: 12 }, (_, i) => instances[i % 3]!.run("42", increment)));
+    expect((await prisma.session.findUniqueOrThrow({ where: { key: "42" } })).value).toBe("12");
+  });
+
+  it("three instances behind one webhook URL: every reply exactly once and in order, per chat", async () => {
+    const db = await postgres();
+    const fake = await FakeTelegram.start({ token: "123456:TEST-token-abcdefghijklmnop" });
+    fake.timeoutMs = 30_000;
+    cleanup.push(() => fake.close());
+    const bots = [];
+    for (let i = 0; i < 3; i++) bots.push(await webhookBot(fake, db.url, cleanup));
+    fake.balance = bots.map((b) => b.base); // the load balancer: round-robin
+    const script = ["/sos", "/privacy", "/menu", "/sos", "/start", "/menu", "/privacy", "/sos"];
+    // What one person gets, one update at a time.
+    const control = fake.user({ languageCode: "en" });
+    for (const text of script) await control.send(text);
+    const expected = sent(fake, control);
+    expect(expected.length).toBeGreaterThanOrEqual(script.length);
+    // Thirty people, each sending the whole script at once (Telegram still delivers a chat in order).
+    const people = Array.from({ length: 30 }, () => fake.user({ languageCode: "en" }));
+    await Promise.all(people.map((p) => Promise.all(script.map((text) => p.send(text)))));
+    await expect.poll(() => people.every((p) => sent(fake, p).length >= expected.length), { timeout: 30_000 }).toBe(true);
+    await sleep(300); // nothing more may come
+    for (const p of people) expect(sent(fake, p)).toEqual(expected);
+    // Every instance took part.
+    const handled = await Promise.all(bots.map(async (b) => (await (await fetch(`${b.base}/metrics`)).text()).match(/^bot_updates_total\{type="message"\} (\d+)$/m)?.[1]));
+    for (const n of handled) expect(Number(n)).toBeGreaterThan(20);
+    expect(handled.reduce((s, n) => s + Number(n), 0)).toBe(script.length * 31);
+  });
+
+  it.skipIf(!REDIS)("with REDIS_URL, the per-person rate limit holds across instances", async () => {
+    const db = await postgres();
+    const fake = await FakeTelegram.start({ token: "123456:TEST-token-abcdefghijklmnop" });
+    fake.timeoutMs = 30_000;
+    cleanup.push(() => fake.close());
+    const bots = [];
+    for (let i = 0; i < 2; i++) bots.push(await webhookBot(fake, db.url, cleanup, { REDIS_URL }));
+    fake.balance = bots.map((b) => b.base);
+    // A fresh id per run: the counts live in Redis for the 5-second window.
+    const user = fake.user({ id: 7_000_000_000 + Math.floor(Math.random() * 1e9), languageCode: "en" });
+    // Ten in the window (five on each instance: alone, neither would limit), then the one warning.
+    for (let i = 0; i < 11; i++) await user.send("/sos");
+    expect(sent(fake, user).filter((t) => t.includes("That is a lot of messages at once")).length).toBe(1);
+  });
+});
+
+describe.skipIf(!REDIS)("the outbox's rate across instances (REDIS_URL)", () => {
+  it("two instances together send at most BROADCAST_RATE a second", async () => {
+    const clients = [new Redis(REDIS_URL), new Redis(REDIS_URL)];
+    cleanup.push(() => clients.forEach((c) => c.disconnect()));
+    const prefix = `outbox-rate-test-${process.pid}-${Date.now()}`;
+    const budgets = clients.map((c) => redisSendBudget(c, 20, prefix));
+    const seconds: number[] = [];
+    // Each instance wants 30 sends at once: 60 at 20 a second need three seconds.
+    await Promise.all(budgets.map((take) => Promise.all(Array.from({ length: 30 }, () => take().then(() => seconds.push(Math.floor(Date.now() / 1000)))))));
+    const perSecond = new Map<number, number>();
+    for (const s of seconds) perSecond.set(s, (perSecond.get(s) ?? 0) + 1);
+    expect(seconds.length).toBe(60);
+    // Redis counts each second exactly; a place taken at x.999 may be noted in the next second here.
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(22);
+    expect(perSecond.size).toBeGreaterThanOrEqual(3);
+  });
+});
