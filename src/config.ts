@@ -124,6 +124,10 @@ const schema = z.object({
     .optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),
 }).superRefine((c, ctx) => {
+  // Every instance must read what the others wrote: no key file made beside a database elsewhere.
+  if (isPostgresUrl(c.DATABASE_URL) && !c.DATA_ENCRYPTION_KEY) {
+    ctx.addIssue({ code: "custom", path: ["DATA_ENCRYPTION_KEY"], message: "is required with PostgreSQL (the same key on every instance)" });
+  }
   if (c.BOT_MODE !== "webhook") return;
   if (!c.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required with BOT_MODE=webhook" });
   else if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required with BOT_MODE=webhook" });

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { PrismaClient } from "@prisma/client";
 import { Redis } from "ioredis";
@@ -68,6 +69,21 @@ describe("scheduled jobs across instances", () => {
 });
 
 describe.skipIf(!POSTGRES)("several instances on one PostgreSQL", () => {
+  it("npm start's first step (prisma migrate deploy) prepares an empty PostgreSQL database, and a second run finds nothing to do", async () => {
+    const db = await freshPostgresDatabase({ empty: true });
+    cleanup.push(() => db.drop());
+    const migrate = () =>
+      spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: db.url }, encoding: "utf8" });
+    const first = migrate();
+    expect(first.status, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout + first.stderr).toContain("prisma/postgres/schema.prisma");
+    const second = migrate();
+    expect(second.stdout + second.stderr).toContain("No pending migrations to apply");
+    const prisma = await client(db.url);
+    expect(await prisma.jobRun.count()).toBe(0); // the newest model's table is there
+    expect(await prisma.outbox.count()).toBe(0);
+  }, 90_000);
+
   it("a chat's updates handled on different instances at once lose no session write (per-chat advisory lock)", async () => {
     const db = await postgres();
     const prisma = await client(db.url);

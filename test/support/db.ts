@@ -78,11 +78,11 @@ async function admin<T>(url: string, work: (c: pg.Client) => Promise<T>): Promis
 }
 
 /**
- * A new PostgreSQL database, copied from a template that holds the committed
+ * A new PostgreSQL database (`empty`: with no tables), copied from a template that holds the committed
  * migrations (made once per set of migrations, under an advisory lock so
  * parallel test files do not race), as `prisma migrate deploy` would leave it.
  */
-export async function freshPostgresDatabase(): Promise<TestDatabase> {
+export async function freshPostgresDatabase(opts: { empty?: boolean } = {}): Promise<TestDatabase> {
   const migrations = migrationFiles(POSTGRES_MIGRATIONS);
   const template = `bot_template_${createHash("sha256").update(migrations.join("\n")).digest("hex").slice(0, 12)}`;
   const name = `bot_test_${randomBytes(6).toString("hex")}`;
@@ -101,7 +101,7 @@ export async function freshPostgresDatabase(): Promise<TestDatabase> {
     } finally {
       await c.query("SELECT pg_advisory_unlock(770001)");
     }
-    await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await c.query(opts.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   });
   const dir = mkdtempSync(join(tmpdir(), "bot-test-"));
   return {

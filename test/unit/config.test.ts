@@ -46,8 +46,12 @@ describe("config", () => {
       WEBHOOK_DELETE_ON_STOP: "true",
       PORT: "8080",
       REDIS_URL: "redis://cache:6379",
+      DATA_ENCRYPTION_KEY: "q3Bv8n0e5dJ8o3L0xYV6m1b2c3d4e5f6g7h8i9j0k1I=",
     });
     expect(config).toMatchObject({ BOT_MODE: "webhook", WEBHOOK_SECRET: secret, WEBHOOK_DELETE_ON_STOP: true, PORT: 8080 });
+    expect(errorOf({ BOT_TOKEN: token, DATABASE_URL: "postgresql://db/bot" }).message).toBe(
+      "DATA_ENCRYPTION_KEY is required with PostgreSQL (the same key on every instance)",
+    );
     expect(errorOf({ BOT_TOKEN: token, BOT_MODE: "webhook" }).message).toBe("WEBHOOK_URL is required with BOT_MODE=webhook");
     expect(errorOf({ BOT_TOKEN: token, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/t" }).setting).toBe("WEBHOOK_SECRET");
     expect(errorOf({ BOT_TOKEN: token, BOT_MODE: "hook" }).message).toBe("BOT_MODE must be polling or webhook");
