@@ -55,7 +55,7 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
   const metrics = createMetrics(prisma);
   // Webhooks may spread one chat's updates over several instances: lock the chat across them.
   const chatLock = webhook && isPostgresUrl(config.DATABASE_URL) ? postgresChatLock(config.DATABASE_URL) : undefined;
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
   redis?.on("error", (err) => logger.warn({ err: describeError(err) }, "redis error"));
   const services = createBot({
     token: config.BOT_TOKEN,
@@ -85,7 +85,11 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
     sessionCache: webhook ? undefined : 50_000,
     metrics,
     chatLock: chatLock?.run,
-    rateLimitStore: redis,
+    // Fails open: a Redis outage must not silence the bot (each update then passes).
+    rateLimitStore: redis && {
+      incr: (key) => redis.incr(key).catch(() => 0),
+      pexpire: (key, ms) => redis.pexpire(key, ms).catch(() => 0),
+    },
     // With Redis, BROADCAST_RATE is the fleet's; without, each instance's.
     sharedSendRate: redis && redisSendBudget(redis, config.BROADCAST_RATE),
   });

@@ -17,7 +17,7 @@ export interface ChatLock {
  * needs), at most `size` at once; a connection that dies releases its lock.
  * Two chats whose hashes collide only wait for each other.
  */
-export function postgresChatLock(url: string, size = 32): ChatLock {
+export function postgresChatLock(url: string, size = 10): ChatLock {
   const pool = new pg.Pool({ connectionString: url, max: size });
   pool.on("error", () => {}); // an idle connection dropped by the server: the pool replaces it
   return {
