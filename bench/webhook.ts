@@ -5,12 +5,12 @@
  * (TEST_POSTGRES_URL). `npm run bench:webhook`; `BENCH_QUICK=1` for a smoke run.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { FakeTelegram, type FakeUser } from "../src/fake-telegram/index.js";
 import { newKey } from "../src/shared/crypto.js";
 import { freshPostgresDatabase, postgresReachable } from "../test/support/db.js";
+import { freePort } from "../test/support/webhook.js";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const PEOPLE = QUICK ? 300 : 1500;
@@ -24,14 +24,6 @@ const ROOT = resolve(import.meta.dirname, "..");
 if (!(await postgresReachable())) {
   console.log("bench/webhook: no PostgreSQL at TEST_POSTGRES_URL; nothing measured");
   process.exit(0);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 async function run(instances: number) {

@@ -9,7 +9,7 @@ export const WEBHOOK_SECRET = "webhook-secret-0123456789";
 const KEY = "q3Bv8n0e5dJ8o3L0xYV6m1b2c3d4e5f6g7h8i9j0k1I=";
 
 /** A port nobody uses now (the webhook URL must name it before the server listens). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as { port: number };
