@@ -130,6 +130,25 @@ describe.skipIf(!POSTGRES)("several instances on one PostgreSQL", () => {
     expect(handled.reduce((s, n) => s + Number(n), 0)).toBe(script.length * 31);
   });
 
+  it("a language chosen on one instance is the language of the next update on another (no session cache in webhook mode)", async () => {
+    const db = await postgres();
+    const fake = await FakeTelegram.start({ token: "123456:TEST-token-abcdefghijklmnop" });
+    fake.timeoutMs = 30_000;
+    cleanup.push(() => fake.close());
+    const bots = [await webhookBot(fake, db.url, cleanup), await webhookBot(fake, db.url, cleanup)];
+    fake.balance = bots.map((b) => b.base); // updates alternate: 1, 2, 1, 2, …
+    const user = fake.user({ languageCode: "uk" });
+    await user.send("/start"); // 1
+    await user.press("Так, безпечно"); // 2: reads the session (empty) on instance 2
+    await user.press("English"); // 1: writes the language
+    await user.send("/menu"); // 2: must read it again, not remember the empty one
+    expect(user.lastText).toContain("How can I help? Please choose.");
+    await user.send("/language"); // 1
+    await user.press("Українська"); // 2
+    await user.send("/menu"); // 1
+    expect(user.lastText).not.toContain("How can I help?");
+  });
+
   it.skipIf(!REDIS)("with REDIS_URL, the per-person rate limit holds across instances", async () => {
     const db = await postgres();
     const fake = await FakeTelegram.start({ token: "123456:TEST-token-abcdefghijklmnop" });
