@@ -3,12 +3,18 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { PrismaClient } from "@prisma/client";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
+import { Broadcasts, DEFAULT_CAMPAIGN } from "../src/campaign/broadcasts.js";
+import { loadCampaign } from "../src/campaign/days.js";
+import { IN_FLIGHT, LEASE_MS, Outbox } from "../src/campaign/outbox.js";
 import { openDatabase } from "../src/db.js";
+import { createLogger } from "../src/logger.js";
+import { Counters } from "../src/stats/counters.js";
 import { FakeTelegram, type FakeUser } from "../src/fake-telegram/index.js";
 import { databaseTickClaim } from "../src/scheduler/index.js";
 import { postgresChatLock } from "../src/server/chat-lock.js";
 import { redisSendBudget } from "../src/server/send-budget.js";
 import { freshPostgresDatabase, postgresReachable, testDatabase, type TestDatabase } from "./support/db.js";
+import { TestClock } from "./support/harness.js";
 import { webhookBot } from "./support/webhook.js";
 
 // Several instances share one PostgreSQL (and Redis). Where the server is absent (a fresh developer
@@ -65,6 +71,50 @@ describe("scheduled jobs across instances", () => {
     expect(await won("auto-erase", tick)).toBe(0); // the same tick again (a late instance)
     expect(await won("broadcasts", tick)).toBe(1); // another job, same tick
     expect(await won("auto-erase", next)).toBe(1);
+  });
+});
+
+describe("the outbox drained by three instances", () => {
+  it("one dies halfway (its sends hang, its lease is never renewed): nobody is lost, at most its sends in flight go twice", async () => {
+    const db = await testDatabase();
+    cleanup.push(() => db.drop());
+    const prisma = await client(db.url);
+    const clock = new TestClock();
+    const broadcasts = new Broadcasts(prisma, clock, loadCampaign(), DEFAULT_CAMPAIGN);
+    for (let i = 0; i < 600; i++) await broadcasts.list(String(1000 + i), i % 2 ? "uk" : "en");
+    await broadcasts.create({ content: { all: "Hi" }, audience: "everyone", sendAt: clock.now(), progressChat: "1" });
+    await broadcasts.startDue();
+    const sent: string[] = [];
+    const hung: (() => void)[] = [];
+    let over = false;
+    const instance = (dies = false) =>
+      new Outbox(
+        prisma,
+        clock,
+        async (chatId) => {
+          sent.push(chatId);
+          // Killed: this send never ends (until the test is over and lets it fail).
+          if (dies && over) throw new Error("killed");
+          if (dies && sent.length > 40) await new Promise((_, reject) => hung.push(() => reject(new Error("killed"))));
+          await sleep(1);
+        },
+        () => ({ text: "Hi", buttons: [], silent: true }),
+        { rate: 100, logger: createLogger("silent"), counters: new Counters(prisma, clock) },
+      );
+    const dying = instance(true).drain();
+    cleanup.push(() => {
+      over = true;
+      for (const end of hung) end();
+      return dying.catch(() => {});
+    });
+    await expect.poll(() => sent.length).toBeGreaterThan(40);
+    const [a, b] = [instance(), instance()];
+    await Promise.all([a.drain(), b.drain()]);
+    clock.advance(LEASE_MS / 60_000 + 0.1); // the dead instance's lease runs out
+    await Promise.all([a.drain(), b.drain()]);
+    expect(new Set(sent).size).toBe(600); // nobody lost
+    expect(sent.length - 600).toBeLessThanOrEqual(IN_FLIGHT); // only what it had in flight, again
+    expect(await prisma.outbox.count({ where: { status: "sent" } })).toBe(600);
   });
 });
 
