@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL, databaseUrl, loadDotEnv } from "./env.js";
+import { DEFAULT_DATABASE_URL, databaseUrl, isPostgresUrl, loadDotEnv } from "./env.js";
 import { parseKey } from "./shared/crypto.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -53,7 +53,10 @@ const schema = z.object({
     .string()
     .trim()
     .default(DEFAULT_DATABASE_URL)
-    .refine((u) => u.startsWith("file:"), "must be a SQLite file URL such as file:./data/bot.db"),
+    .refine(
+      (u) => u.startsWith("file:") || isPostgresUrl(u),
+      "must be a SQLite file URL such as file:./data/bot.db or a PostgreSQL URL such as postgresql://bot:secret@db:5432/bot",
+    ),
   ADMIN_IDS: z
     .string()
     .default("")
@@ -101,6 +104,33 @@ const schema = z.object({
     .min(1, "must be at least 1")
     .max(1000, "must be at most 1000")
     .default(25),
+  BOT_MODE: z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling"),
+  WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: "must be the public http(s) URL Telegram posts updates to, e.g. https://bot.example.org/telegram" })
+    .optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (openssl rand -hex 32)")
+    .optional(),
+  WEBHOOK_DELETE_ON_STOP: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .default("false")
+    .transform((v) => v === "true"),
+  PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a port number")
+    .min(0, "must be a port number from 0 to 65535")
+    .max(65535, "must be a port number from 0 to 65535")
+    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),
+}).superRefine((c, ctx) => {
+  // Every instance must read what the others wrote: no key file made beside a database elsewhere.
+  if (isPostgresUrl(c.DATABASE_URL) && !c.DATA_ENCRYPTION_KEY) {
+    ctx.addIssue({ code: "custom", path: ["DATA_ENCRYPTION_KEY"], message: "is required with PostgreSQL (the same key on every instance)" });
+  }
+  if (c.BOT_MODE !== "webhook") return;
+  if (!c.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required with BOT_MODE=webhook" });
+  else if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required with BOT_MODE=webhook" });
 });
 
 export type Config = z.infer<typeof schema>;

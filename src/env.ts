@@ -8,8 +8,13 @@ export function loadDotEnv(path = ".env"): void {
   if (existsSync(path)) process.loadEnvFile(path);
 }
 
+/** A PostgreSQL URL (postgres:// or postgresql://) rather than a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
 /**
- * The database URL from the environment (or `.env`), with its folder created.
+ * The database URL from the environment (or `.env`), with its folder created for SQLite.
  * Kept apart from the Prisma client so the Prisma CLI can use it before the client is generated.
  */
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,14 +1,21 @@
 import { run } from "@grammyjs/runner";
+import { webhookCallback } from "grammy";
+import { Redis } from "ioredis";
 import { registerCommands } from "./bot/commands.js";
 import { ALLOWED_UPDATES, createBot, describeError } from "./bot/create-bot.js";
 import type { Config } from "./config.js";
 import { openDatabase } from "./db.js";
+import { isPostgresUrl } from "./env.js";
 import { features } from "./features/index.js";
 import { Directory } from "./features/services/directory.js";
 import { shippedServices } from "./features/services/shipped.js";
 import type { Logger } from "./logger.js";
 import { loadCipher } from "./privacy/keys.js";
-import { startScheduler, type Job } from "./scheduler/index.js";
+import { databaseTickClaim, startScheduler, type Job } from "./scheduler/index.js";
+import { postgresChatLock } from "./server/chat-lock.js";
+import { startHttpServer, type HttpServer } from "./server/http.js";
+import { createMetrics } from "./server/metrics.js";
+import { redisSendBudget } from "./server/send-budget.js";
 import { systemClock } from "./shared/clock.js";
 
 /** The bot's scheduled jobs, from the services createBot returns (listed in main.ts). */
@@ -19,23 +26,37 @@ export class StartError extends Error {}
 
 export interface RunningBot {
   username: string;
-  /** Settles when long polling ends. */
+  /** Settles when long polling ends (webhook: when the bot stops). */
   task: Promise<void>;
+  /** The HTTP server's port (webhook mode, or PORT set), else undefined. */
+  port?: number;
   /** Finishes the updates in progress, stops the jobs and closes the database. */
   stop(): Promise<void>;
 }
 
+/** Telegram waits this long for an answer; past it the update goes on in the background and Telegram gets its 200. */
+export const WEBHOOK_TIMEOUT_MS = 8_000;
+
 /**
- * Starts the bot in long polling mode with its database and scheduled jobs:
- * the same for Telegram and for the local preview. Only getMe may stop the
- * start; everything after it (the command list) is a warning at worst.
+ * Starts the bot with its database and scheduled jobs: the same for Telegram
+ * and for the local preview. Long polling (one process) by default; with
+ * BOT_MODE=webhook an HTTP server takes Telegram's updates, so several
+ * instances can share the work (see the README's deployment section). Only
+ * getMe (and setWebhook) may stop the start; everything after it (the command
+ * list) is a warning at worst.
  */
 export async function startBot(config: Config, logger: Logger, jobs: JobList): Promise<RunningBot> {
+  const webhook = config.BOT_MODE === "webhook";
   const prisma = await openDatabase(config.DATABASE_URL);
   const cipher = loadCipher(config, (msg) => logger.warn(msg));
   // The first start fills the empty directory with the shipped entries; later, staff imports keep it.
   const seeded = await new Directory(prisma).seedIfEmpty(shippedServices());
   if (seeded) logger.info({ services: seeded }, "directory of services loaded");
+  const metrics = createMetrics(prisma);
+  // Webhooks may spread one chat's updates over several instances: lock the chat across them.
+  const chatLock = webhook && isPostgresUrl(config.DATABASE_URL) ? postgresChatLock(config.DATABASE_URL) : undefined;
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+  redis?.on("error", (err) => logger.warn({ err: describeError(err) }, "redis error"));
   const services = createBot({
     token: config.BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -60,13 +81,34 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
     broadcastRate: config.BROADCAST_RATE,
     exitText: config.QUICK_EXIT_TEXT,
     // Long polling: Telegram gives this process every update, so sessions may be cached.
-    sessionCache: 50_000,
+    // Webhooks: another instance may have changed them, so every update reads the database.
+    sessionCache: webhook ? undefined : 50_000,
+    metrics,
+    chatLock: chatLock?.run,
+    // Fails open: a Redis outage must not silence the bot (each update then passes).
+    rateLimitStore: redis && {
+      incr: (key) => redis.incr(key).catch(() => 0),
+      pexpire: (key, ms) => redis.pexpire(key, ms).catch(() => 0),
+    },
+    // With Redis, BROADCAST_RATE is the fleet's; without, each instance's.
+    sharedSendRate: redis && redisSendBudget(redis, config.BROADCAST_RATE),
   });
   const { bot, i18n } = services;
+  const release = async () => {
+    await chatLock?.close();
+    redis?.disconnect();
+    await prisma.$disconnect();
+  };
   try {
     await bot.init();
+    if (webhook) {
+      await bot.api.setWebhook(config.WEBHOOK_URL!, {
+        secret_token: config.WEBHOOK_SECRET,
+        allowed_updates: ALLOWED_UPDATES,
+      });
+    }
   } catch (err) {
-    await prisma.$disconnect();
+    await release();
     throw new StartError(`Cannot connect to Telegram: ${err instanceof Error ? err.message : String(err)}`);
   }
   // A Bot API server without setMyCommands (or a 5xx, retried for a while)
@@ -75,24 +117,54 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
   void registerCommands(bot.api, i18n, features, { adminIds: config.ADMIN_IDS, signal: registering.signal }).catch((err) => {
     if (!registering.signal.aborted) logger.warn({ err: describeError(err) }, "could not register the command list; the bot runs on");
   });
-  const runner = run(bot, {
-    runner: { fetch: { allowed_updates: ALLOWED_UPDATES } },
-    // Updates in progress at once: bounds memory; the work per update is short (bench/updates).
-    sink: { concurrency: 32 },
-  });
-  const scheduler = startScheduler(jobs(services), logger);
+  let stopping = false;
+  let server: HttpServer | undefined;
+  if (webhook || config.PORT !== undefined) {
+    server = await startHttpServer({
+      port: config.PORT ?? 8080,
+      registry: metrics.registry,
+      ready: async () => !stopping && (await prisma.$queryRawUnsafe("SELECT 1").then(() => true, () => false)),
+      webhook: webhook
+        ? {
+            path: new URL(config.WEBHOOK_URL!).pathname,
+            secret: config.WEBHOOK_SECRET!,
+            handle: webhookCallback(bot, "http", { onTimeout: "return", timeoutMilliseconds: WEBHOOK_TIMEOUT_MS }),
+          }
+        : undefined,
+    }).catch(async (err: NodeJS.ErrnoException) => {
+      await release();
+      throw new StartError(`Cannot serve HTTP on port ${config.PORT ?? 8080}: ${err.code ?? err.message}`);
+    });
+  }
+  const runner = webhook
+    ? undefined
+    : run(bot, {
+        runner: { fetch: { allowed_updates: ALLOWED_UPDATES } },
+        // Updates in progress at once: bounds memory; the work per update is short (bench/updates).
+        sink: { concurrency: 32 },
+      });
+  let stopped!: () => void;
+  const task = runner?.task() ?? new Promise<void>((resolve) => (stopped = resolve));
+  const scheduler = startScheduler(jobs(services), logger, databaseTickClaim(prisma));
   // Broadcasts and the campaign's messages: drained continuously at BROADCAST_RATE.
   services.outbox.start();
-  logger.info({ bot: bot.botInfo.username }, "bot started");
+  logger.info({ bot: bot.botInfo.username, mode: config.BOT_MODE, port: server?.port }, "bot started");
   return {
     username: bot.botInfo.username,
-    task: runner.task() ?? Promise.resolve(),
+    task,
+    port: server?.port,
     async stop() {
+      stopping = true; // /readyz says so at once
       registering.abort();
+      if (webhook && config.WEBHOOK_DELETE_ON_STOP) {
+        await bot.api.deleteWebhook().catch((err) => logger.warn({ err: describeError(err) }, "could not remove the webhook"));
+      }
+      await server?.close(); // the updates in progress finish first
       await scheduler.stop();
       await services.outbox.stop();
-      if (runner.isRunning()) await runner.stop();
-      await prisma.$disconnect();
+      if (runner?.isRunning()) await runner.stop();
+      await release();
+      stopped?.();
     },
   };
 }

@@ -1,18 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db.js";
 import { Directory } from "../src/features/services/directory.js";
 import { parseServicesFile } from "../src/features/services/records.js";
-import { freshDatabase } from "./support/db.js";
+import { testDatabase, type TestDatabase } from "./support/db.js";
 import { csvOf, fakeService, kyivRows } from "./support/services.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const TSX = import.meta.resolve("tsx");
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+const dbs: TestDatabase[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.drop();
 });
 
 function cli(url: string, ...args: string[]) {
@@ -34,8 +34,8 @@ async function services(url: string) {
 
 describe("npm run services:import / services:export", () => {
   it("dry run first, --yes applies, bad rows are listed and change nothing, export round-trips", async () => {
-    const db = freshDatabase();
-    dirs.push(db.dir);
+    const db = await testDatabase();
+    dbs.push(db);
     const good = join(db.dir, "services.csv");
     writeFileSync(good, csvOf(kyivRows));
 

@@ -9,6 +9,7 @@ import { fallbackComposer } from "../features/fallback/index.js";
 import { mainMenu } from "../features/menu/index.js";
 import { isQuickExit } from "../features/quick-exit/index.js";
 import type { Logger } from "../logger.js";
+import type { BotMetrics } from "../server/metrics.js";
 import { EraseSchedule } from "../privacy/auto-erase.js";
 import { forgetChat } from "../privacy/forget.js";
 import { MessageLog, type DeleteMessages } from "../privacy/messages.js";
@@ -44,10 +45,31 @@ export interface BotOptions extends CampaignOptions {
    * `cached` in session-storage.ts. Unset: every update reads the database.
    */
   sessionCache?: number;
+  /**
+   * Where the rate limit counts (a Redis client, e.g. ioredis, with REDIS_URL):
+   * shared by every instance. Unset: in this process's memory.
+   */
+  rateLimitStore?: RateLimitStore;
+  /** The outbox's rate shared by the fleet (REDIS_URL): one place is taken before each send. */
+  sharedSendRate?: () => Promise<void>;
   /** Per-person rate limit; RATE_LIMIT unless a test needs a faster person. */
   rateLimit?: { updates: number; windowMs: number };
+  /** Prometheus metrics (src/server/metrics.ts); unset, nothing is measured. */
+  metrics?: BotMetrics;
+  /**
+   * Runs each update while holding its chat's lock across instances
+   * (src/server/chat-lock.ts), so two instances never work on one chat's
+   * session or conversation at once. Unset: one process (sequentialize suffices).
+   */
+  chatLock?: (key: string, work: () => Promise<void>) => Promise<void>;
   /** Skips getMe at start (tests and benchmarks). */
   botInfo?: BotConfig<BotContext>["botInfo"];
+}
+
+/** The two Redis commands the rate limiter uses (@grammyjs/ratelimiter's Redis store). */
+export interface RateLimitStore {
+  incr(key: string): Promise<number>;
+  pexpire(key: string, milliseconds: number): Promise<number>;
 }
 
 /** The update types the bot reacts to; everything else is not even fetched. */
@@ -87,6 +109,8 @@ export function createBot(opts: BotOptions) {
     i18n,
     outgoing: tracking.outgoing,
     botApi: bot.api,
+    metrics: opts.metrics,
+    sharedRate: opts.sharedSendRate,
     opts,
   });
   const conversations = conversationStore(prisma, cipher, opts.sessionCache);
@@ -109,6 +133,7 @@ export function createBot(opts: BotOptions) {
 
   /** A failed update is logged (no message text) and the person gets a gentle answer. */
   const reportFailure = async ({ ctx, error }: BotError<BotContext>) => {
+    opts.metrics?.failed();
     logger.error({ update: ctx.update.update_id, err: describeError(error) }, "update failed");
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
     if (ctx.chat?.type !== "private") return;
@@ -123,9 +148,18 @@ export function createBot(opts: BotOptions) {
 
   // One update per chat at a time, so a double tap cannot race itself.
   bot.use(sequentialize(chatKey));
+  // Several instances: the same per chat across the fleet.
+  const { chatLock } = opts;
+  if (chatLock) {
+    bot.use((ctx, next) => {
+      const key = chatKey(ctx);
+      return key ? chatLock(key, next) : next();
+    });
+  }
   bot.use(async (ctx, next) => {
     const started = performance.now();
     await next();
+    opts.metrics?.update(Object.keys(ctx.update).find((k) => k !== "update_id") ?? "other", (performance.now() - started) / 1000);
     if (!logger.isLevelEnabled("debug")) return;
     const user = ctx.from && cipher.hash(String(ctx.from.id));
     logger.debug({ update: ctx.update.update_id, user, ms: +(performance.now() - started).toFixed(1) }, "update");
@@ -184,10 +218,16 @@ export function createBot(opts: BotOptions) {
 
   const rate = opts.rateLimit ?? RATE_LIMIT;
   const seconds = Math.ceil(rate.windowMs / 1000);
-  const limiter = limit<BotContext, never>({
+  const limiter = limit<BotContext, RateLimitStore>({
+    storageClient: opts.rateLimitStore ?? "MEMORY_STORE",
     timeFrame: rate.windowMs,
     limit: rate.updates,
-    keyGenerator: (ctx: BotContext) => (isQuickExit(ctx) ? undefined : String(ctx.from?.id)),
+    // In a shared store the person is a keyed hash, never their Telegram id.
+    keyGenerator: (ctx: BotContext) => {
+      if (isQuickExit(ctx)) return undefined;
+      const id = String(ctx.from?.id);
+      return opts.rateLimitStore ? cipher.hash(id) : id;
+    },
     // Called once per window: one warning, never a reply per flooded update.
     onLimitExceeded: async (ctx: BotContext) => {
       const keyboard = new InlineKeyboard().text(tr(ctx, "btn-sos"), Route.sos).text(tr(ctx, "btn-exit"), Route.exit);

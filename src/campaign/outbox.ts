@@ -30,6 +30,10 @@ export interface OutboxOptions {
   rate: number;
   logger: Logger;
   counters: Counters;
+  /** A place in a rate shared by several instances (src/server/send-budget.ts), taken before each send. */
+  sharedRate?: () => Promise<void>;
+  /** Each send's outcome, as it happens (metrics). */
+  onOutcome?: (outcome: Outcome) => void;
   /** Live progress of broadcasts that have an admin watching; at most every `progressMs`. */
   onProgress?: (p: Progress) => Promise<void>;
   progressMs?: number;
@@ -44,7 +48,7 @@ const BATCH = (rate: number) => Math.min(500, Math.max(10, Math.ceil(rate * 2)))
 /** Transient failures are retried this often, waiting 2, 4, 8 … seconds (at most 5 minutes). */
 export const MAX_ATTEMPTS = 6;
 
-type Outcome = "sent" | "failed" | "blocked" | "retry";
+export type Outcome = "sent" | "failed" | "blocked" | "retry";
 
 /**
  * Drains the outbox at a steady rate. Rows are claimed in the database with a
@@ -157,6 +161,7 @@ export class Outbox {
       for (let row = queue.shift(); row; row = queue.shift()) {
         const broadcast = broadcasts.get(row.broadcastId)!;
         const outcome = await this.deliver(token, row, broadcast);
+        this.opts.onOutcome?.(outcome);
         const name = `${broadcast.kind}.${outcome}`;
         tally.set(name, (tally.get(name) ?? 0) + 1);
       }
@@ -187,6 +192,7 @@ export class Outbox {
       return "failed";
     }
     await this.slot();
+    await this.opts.sharedRate?.();
     try {
       await this.send(row.chatId, message);
       // The hot path, in raw SQL (portable): a model query costs more than the send itself here.

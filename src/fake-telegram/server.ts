@@ -64,6 +64,11 @@ class ApiError extends Error {
   }
 }
 
+/** The chat an update belongs to, for per-chat order. */
+function chatOfUpdate(u: Update): number | undefined {
+  return (u.message ?? u.edited_message)?.chat.id ?? u.callback_query?.message?.chat.id ?? u.callback_query?.from.id;
+}
+
 function bad(what: string): never {
   throw new ApiError(400, `Bad Request: ${what}`);
 }
@@ -121,6 +126,23 @@ export class FakeTelegram {
   readonly refused = { rateLimited: 0, blocked: 0, failed: 0 };
   private readonly blockedBy = new Set<number>();
   private sendWindow = { second: 0, count: 0 };
+  /** Set by setWebhook: updates are POSTed there (with the secret header) instead of waiting for getUpdates. */
+  webhook?: { url: string; secret?: string };
+  /**
+   * A load balancer's stand-in: webhook posts go round-robin to these origins
+   * (e.g. "http://127.0.0.1:8081"), keeping the webhook URL's path.
+   */
+  balance?: string[];
+  /**
+   * Telegram delivers a chat's updates one after another (the next once the
+   * previous was answered). "none" posts each at once, as a redelivery or a
+   * slow instance could, to test that the bot keeps order itself.
+   */
+  webhookOrder: "chat" | "none" = "chat";
+  /** Webhook posts answered other than 200, by status (a retry follows each). */
+  readonly webhookRefused = new Map<number, number>();
+  private readonly chatChains = new Map<number, Promise<void>>();
+  private nextOrigin = 0;
   /** setMyCommands storage by "scope|language_code", e.g. "default|uk" or "chat:1000|". */
   readonly commands = new Map<string, BotCommand[]>();
 
@@ -226,9 +248,51 @@ export class FakeTelegram {
     const update_id = update.update_id ?? this.nextUpdateId++;
     this.nextUpdateId = Math.max(this.nextUpdateId, update_id + 1);
     const full = { ...update, update_id } as Update;
+    if (this.webhook) {
+      this.post(full);
+      return full;
+    }
     this.queue.push(full);
     if (this.poll) this.poll.finish(this.take(this.poll.limit));
     return full;
+  }
+
+  /** Webhook delivery: in order per chat (see webhookOrder), retried until answered 200, as Telegram does. */
+  private post(update: Update): void {
+    const chat = chatOfUpdate(update);
+    const send = async () => {
+      const w = this.unfetched.get(update.update_id);
+      if (w) {
+        w.fetched = true;
+        this.unfetched.delete(update.update_id);
+      }
+      for (let attempt = 0; !this.closed && this.webhook; attempt++) {
+        const hook = this.webhook;
+        const target = new URL(hook.url);
+        const origin = this.balance?.length ? this.balance[this.nextOrigin++ % this.balance.length] : undefined;
+        const url = origin ? new URL(target.pathname + target.search, origin) : target;
+        const status = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(hook.secret ? { "x-telegram-bot-api-secret-token": hook.secret } : {}) },
+          body: JSON.stringify(update),
+        }).then(
+          async (res) => (await res.arrayBuffer(), res.status),
+          () => 0,
+        );
+        if (status === 200) return;
+        this.webhookRefused.set(status, (this.webhookRefused.get(status) ?? 0) + 1);
+        await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
+      }
+    };
+    if (this.webhookOrder === "none" || chat === undefined) {
+      void send();
+      return;
+    }
+    const next = (this.chatChains.get(chat) ?? Promise.resolve()).then(send);
+    this.chatChains.set(chat, next);
+    void next.then(() => {
+      if (this.chatChains.get(chat) === next) this.chatChains.delete(chat);
+    });
   }
 
   /**
@@ -528,9 +592,25 @@ export class FakeTelegram {
     getMe: () => this.me,
     deleteWebhook: (p) => {
       if (p.drop_pending_updates === true || p.drop_pending_updates === "true") this.queue = [];
+      this.webhook = undefined;
       return true;
     },
+    setWebhook: (p) => {
+      if (typeof p.url !== "string") bad("field \"url\" must be a String");
+      if (p.url === "") {
+        this.webhook = undefined;
+        return true;
+      }
+      if (!/^https?:\/\//.test(p.url)) bad("bad webhook: An HTTPS URL must be provided for webhook");
+      if (p.secret_token !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(String(p.secret_token))) bad("bad webhook: secret token contains unallowed characters");
+      this.webhook = { url: p.url, secret: p.secret_token === undefined ? undefined : String(p.secret_token) };
+      // Updates that waited for getUpdates go to the webhook now.
+      for (const u of this.queue.splice(0)) this.post(u);
+      return true;
+    },
+    getWebhookInfo: () => ({ url: this.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: this.queue.length }),
     getUpdates: (p, res) => {
+      if (this.webhook) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
       // Asking for an offset confirms every earlier update; a negative one keeps the last -offset.
       const offset = int(p.offset) ?? 0;
       if (offset < 0) this.queue = this.queue.slice(offset);

@@ -52,6 +52,10 @@ export async function startPreview(jobs: JobList): Promise<RunningPreview> {
     DATABASE_URL: PREVIEW_DATABASE_URL,
     ADMIN_IDS: String(PREVIEW_STAFF.adminId),
     STAFF_CHAT_ID: String(PREVIEW_STAFF.staffChatId),
+    // One process long polling the embedded fake: no webhook, server or shared store.
+    BOT_MODE: "polling",
+    PORT: undefined,
+    REDIS_URL: undefined,
   });
   const logger = createLogger(config.LOG_LEVEL);
   await migrate(config.DATABASE_URL);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DANGER_SIGNS } from "../../src/features/danger/signs.js";
 import type { FakeUser } from "../../src/fake-telegram/index.js";
-import { databaseFileText } from "../support/db.js";
+import { databaseText } from "../support/db.js";
 import { startInEnglish, TestBot } from "../support/harness.js";
 
 const EN = { yes: "Yes", no: "No", unsure: "Not sure" };
@@ -105,7 +105,7 @@ describe("Am I in danger?", () => {
     expect(await t.prisma.session.count()).toBe(0);
     expect(await t.prisma.conversationState.count()).toBe(0);
     await t.prisma.$disconnect();
-    expect(databaseFileText(t.dbUrl)).not.toMatch(/danger:q[ynu]/);
+    expect(await databaseText(t.dbUrl)).not.toMatch(/danger:q[ynu]/);
     await t.restart();
     expect(await levels(t)).toEqual({ "danger.started": 2, "danger.stopped": 1, "danger.level.some": 1 });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FakeUser } from "../../src/fake-telegram/index.js";
-import { databaseFileText } from "../support/db.js";
+import { databaseText } from "../support/db.js";
 import { startInEnglish, TestBot } from "../support/harness.js";
 
 /** Rows that hold a chat's plan: the saved plan and any conversation in progress. */
@@ -15,7 +15,7 @@ async function planRows(t: TestBot, user: FakeUser) {
 /** The database file (and its write-ahead log) as text, as someone who copied it would see it. */
 async function databaseBytes(t: TestBot): Promise<string> {
   await t.prisma.$disconnect();
-  const text = databaseFileText(t.dbUrl);
+  const text = await databaseText(t.dbUrl);
   await t.restart();
   return text;
 }

@@ -165,7 +165,7 @@ describe("warm referrals: the person's control and privacy", () => {
     await person.press("✅ Send");
     const code = codeOf(person);
     await hub.press(olena, "✋ Claim", { messageId: cardOf(hub, code).id });
-    expect(databaseText(t)).toContain(String(person.id));
+    expect(await databaseText(t)).toContain(String(person.id));
 
     await person.send("/forget");
     expect(person.lastText).toContain("• your requests to be contacted: 1, with what you chose to share");
@@ -175,7 +175,7 @@ describe("warm referrals: the person's control and privacy", () => {
     expect(card.text).toContain("closed: withdrawn by the person");
     expect(card.text).not.toContain("0677654321");
     expect(card.text).not.toContain("Secret note");
-    const db = databaseText(t);
+    const db = await databaseText(t);
     for (const secret of [String(person.id), "380677654321", "Secret note"]) expect(db).not.toContain(secret);
   });
 
@@ -196,7 +196,7 @@ describe("warm referrals: the person's control and privacy", () => {
     expect(cardOf(hub, code).text).toBe(`📋 Referral ${code}: closed; details deleted after 30 days.`);
     expect(await t.prisma.referral.count()).toBe(0);
     expect(await t.prisma.referralEvent.count()).toBe(0);
-    const db = databaseText(t);
+    const db = await databaseText(t);
     expect(db).not.toContain("Note to be purged");
     expect(db).not.toContain(code);
     const counts = await t.prisma.dailyCount.findMany({ where: { name: { startsWith: "referral." } } });
@@ -236,7 +236,7 @@ describe("warm referrals: the person's control and privacy", () => {
     const row = await t.prisma.referral.findFirstOrThrow();
     expect(next.keyIdOf(row.note!)).toBe(next.keyId);
     expect(next.decrypt(row.note!)).toBe("Rekeyed note");
-    expect(databaseText(t)).not.toContain("Rekeyed note");
+    expect(await databaseText(t)).not.toContain("Rekeyed note");
   });
 
   it("/forget also strips the phone and note from the cards of closed requests", async () => {
@@ -253,7 +253,7 @@ describe("warm referrals: the person's control and privacy", () => {
     await person.press("🗑 Yes, delete my data");
     expect(cardOf(hub, code).text).not.toContain("Closed but private");
     expect(cardOf(hub, code).text).toContain("closed: resolved");
-    expect(databaseText(t)).not.toContain(String(person.id));
+    expect(await databaseText(t)).not.toContain(String(person.id));
   });
 
   it("a partner group the bot can no longer write to: the card goes to the fallback group", async () => {

@@ -1,11 +1,10 @@
-import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { FakeTelegram } from "../../src/fake-telegram/index.js";
 import { createLogger } from "../../src/logger.js";
 import { privacyJobs } from "../../src/privacy/jobs.js";
 import { StartError, startBot, type RunningBot } from "../../src/start.js";
-import { freshDatabase } from "../support/db.js";
+import { testDatabase } from "../support/db.js";
 import { TestBot, type LogRecord } from "../support/harness.js";
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -15,8 +14,8 @@ afterEach(async () => {
 
 /** The real start path (as npm start runs it), long polling a fake Bot API. */
 async function start(fake: FakeTelegram): Promise<{ bot: RunningBot; logs: LogRecord[] }> {
-  const db = freshDatabase();
-  cleanup.push(() => rmSync(db.dir, { recursive: true, force: true }));
+  const db = await testDatabase();
+  cleanup.push(() => db.drop());
   const logs: LogRecord[] = [];
   const logger = createLogger("info", { write: (line: string) => void logs.push(JSON.parse(line)) });
   const config = loadConfig({

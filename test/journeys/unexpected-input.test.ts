@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { FakeUser } from "../../src/fake-telegram/index.js";
 import { startInEnglish, TestBot } from "../support/harness.js";
@@ -62,9 +61,7 @@ describe("unexpected input", () => {
 
   it("a failure inside the bot gets a gentle 'try again' with the menu, and is logged without the text", async () => {
     const t = await TestBot.start();
-    const db = new Database(t.dbUrl.slice("file:".length));
-    db.exec('DROP TABLE "Session"'); // the session of a person the bot has not met yet cannot be read
-    db.close();
+    await t.prisma.$executeRawUnsafe('DROP TABLE "Session"'); // the session of a person the bot has not met yet cannot be read
     const user = t.user({ languageCode: "en" });
     await user.send("my secret words");
     expect(user.lastText).toContain("Sorry, something went wrong. Please try again.");

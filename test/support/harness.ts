@@ -1,4 +1,3 @@
-import { rmSync } from "node:fs";
 import type { PrismaClient } from "@prisma/client";
 import type { Update } from "grammy/types";
 import { afterEach, expect } from "vitest";
@@ -13,7 +12,7 @@ import type { Job } from "../../src/scheduler/index.js";
 import type { Clock } from "../../src/shared/clock.js";
 import { createCipher, parseKey, type Cipher } from "../../src/shared/crypto.js";
 import { FakeTelegram, type FakeUser, type UserOptions } from "../../src/fake-telegram/index.js";
-import { freshDatabase } from "./db.js";
+import { testDatabase, type TestDatabase } from "./db.js";
 
 export interface LogRecord {
   level: number;
@@ -74,7 +73,7 @@ export class TestBot {
 
   private constructor(
     readonly fake: FakeTelegram,
-    private readonly db: { dir: string; url: string },
+    private readonly db: TestDatabase,
     private readonly opts: TestBotOptions,
   ) {
     fake.clock = () => this.clock.now().getTime();
@@ -82,7 +81,7 @@ export class TestBot {
 
   static async start(opts: TestBotOptions = {}): Promise<TestBot> {
     const fake = await FakeTelegram.start({ token: "123456:TEST-token-abcdefghijklmnop" });
-    const t = new TestBot(fake, freshDatabase(), opts);
+    const t = new TestBot(fake, await testDatabase(), opts);
     await t.boot();
     running.add(t);
     return t;
@@ -127,7 +126,7 @@ export class TestBot {
     running.delete(this);
     await this.prisma.$disconnect();
     await this.fake.close();
-    rmSync(this.db.dir, { recursive: true, force: true });
+    await this.db.drop();
     const logs = JSON.stringify(this.logs);
     for (const secret of this.secrets) expect(logs, "a log holds what a person wrote or their id").not.toContain(secret);
   }

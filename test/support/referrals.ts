@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import { tableRows } from "./db.js";
 import type { FakeGroup, FakeUser } from "../../src/fake-telegram/index.js";
 import { TestBot, type TestBotOptions } from "./harness.js";
 
@@ -73,12 +73,8 @@ export async function requestToHub(person: FakeUser, note = "He took my document
 }
 
 /** Every row of every table (the whole schema, new tables too) as one text, to search for personal data. */
-export function databaseText(t: TestBot): string {
-  const db = new Database(t.dbUrl.slice("file:".length), { readonly: true });
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
-  const text = JSON.stringify(tables.map(({ name }) => db.prepare(`SELECT * FROM "${name}"`).all()));
-  db.close();
-  return text;
+export async function databaseText(t: TestBot): Promise<string> {
+  return JSON.stringify(await tableRows(t.dbUrl));
 }
 
 /** Everything the bot ever sent or showed in a group: texts, HTML and the calls' payloads. */

@@ -9,7 +9,7 @@ import { openDatabase } from "../../src/db.js";
 import { createLogger } from "../../src/logger.js";
 import { inWindow, localTime, zonedInstant } from "../../src/shared/zoned-time.js";
 import { Counters } from "../../src/stats/counters.js";
-import { freshDatabase } from "../support/db.js";
+import { testDatabase } from "../support/db.js";
 import { TestClock } from "../support/harness.js";
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -71,11 +71,11 @@ describe("campaign data (content/campaign.json)", () => {
 
 describe("outbox", () => {
   it("two instances drain one outbox: every row sent once", async () => {
-    const db = freshDatabase();
+    const db = await testDatabase();
     const prisma = await openDatabase(db.url);
     cleanup.push(async () => {
       await prisma.$disconnect();
-      rmSync(db.dir, { recursive: true, force: true });
+      await db.drop();
     });
     const clock = new TestClock();
     const broadcasts = new Broadcasts(prisma, clock, loadCampaign(), DEFAULT_CAMPAIGN);

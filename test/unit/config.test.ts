@@ -30,7 +30,33 @@ describe("config", () => {
       CAMPAIGN_START: "11-25",
       CAMPAIGN_END: "12-10",
       BROADCAST_RATE: 25,
+      BOT_MODE: "polling",
+      WEBHOOK_DELETE_ON_STOP: false,
     });
+  });
+
+  it("takes PostgreSQL, webhook and Redis settings, and names what webhook mode lacks", () => {
+    const secret = "s3cret-0123456789abcdef";
+    const config = loadConfig({
+      BOT_TOKEN: token,
+      DATABASE_URL: "postgresql://bot:pw@db:5432/bot",
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.org/telegram",
+      WEBHOOK_SECRET: secret,
+      WEBHOOK_DELETE_ON_STOP: "true",
+      PORT: "8080",
+      REDIS_URL: "redis://cache:6379",
+      DATA_ENCRYPTION_KEY: "q3Bv8n0e5dJ8o3L0xYV6m1b2c3d4e5f6g7h8i9j0k1I=",
+    });
+    expect(config).toMatchObject({ BOT_MODE: "webhook", WEBHOOK_SECRET: secret, WEBHOOK_DELETE_ON_STOP: true, PORT: 8080 });
+    expect(errorOf({ BOT_TOKEN: token, DATABASE_URL: "postgresql://db/bot" }).message).toBe(
+      "DATA_ENCRYPTION_KEY is required with PostgreSQL (the same key on every instance)",
+    );
+    expect(errorOf({ BOT_TOKEN: token, BOT_MODE: "webhook" }).message).toBe("WEBHOOK_URL is required with BOT_MODE=webhook");
+    expect(errorOf({ BOT_TOKEN: token, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/t" }).setting).toBe("WEBHOOK_SECRET");
+    expect(errorOf({ BOT_TOKEN: token, BOT_MODE: "hook" }).message).toBe("BOT_MODE must be polling or webhook");
+    expect(errorOf({ BOT_TOKEN: token, WEBHOOK_SECRET: "short" }).setting).toBe("WEBHOOK_SECRET");
+    expect(errorOf({ BOT_TOKEN: token, REDIS_URL: "http://x" }).message).toBe("REDIS_URL must be a redis:// URL");
   });
 
   it("takes a staff group id and referral timings, and names a bad one", () => {
@@ -81,7 +107,7 @@ describe("config", () => {
     [{ BOT_TOKEN: token, ADMIN_IDS: "42,bob" }, "ADMIN_IDS", "numeric"],
     [{ BOT_TOKEN: token, LOG_LEVEL: "loud" }, "LOG_LEVEL", "must be one of"],
     [{ BOT_TOKEN: token, TELEGRAM_API_ROOT: "ftp://x" }, "TELEGRAM_API_ROOT", "http(s) URL"],
-    [{ BOT_TOKEN: token, DATABASE_URL: "postgres://x" }, "DATABASE_URL", "SQLite"],
+    [{ BOT_TOKEN: token, DATABASE_URL: "mysql://x" }, "DATABASE_URL", "PostgreSQL"],
     [{ BOT_TOKEN: token, DATA_ENCRYPTION_KEY: "c2hvcnQ=" }, "DATA_ENCRYPTION_KEY", "32 bytes in base64"],
     [{ BOT_TOKEN: token, DATA_ENCRYPTION_OLD_KEYS: "c2hvcnQ=" }, "DATA_ENCRYPTION_OLD_KEYS", "32 bytes in base64"],
     [{ BOT_TOKEN: token, PREVIEW_PORT: "web" }, "PREVIEW_PORT", "must be a port number"],

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { rmSync } from "node:fs";
 import { openDatabase } from "../../src/db.js";
 import { Counters } from "../../src/stats/counters.js";
 import { TestClock } from "../support/harness.js";
-import { freshDatabase } from "../support/db.js";
+import { testDatabase } from "../support/db.js";
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -11,11 +10,11 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const db = freshDatabase();
+  const db = await testDatabase();
   const prisma = await openDatabase(db.url);
   cleanup.push(async () => {
     await prisma.$disconnect();
-    rmSync(db.dir, { recursive: true, force: true });
+    await db.drop();
   });
   const clock = new TestClock();
   return { clock, prisma, counters: new Counters(prisma, clock) };
@@ -33,8 +32,8 @@ describe("anonymous counters", () => {
       { day: "2026-11-26", name: "plan.saved", count: 3 },
     ]);
     expect(await counters.read("2026-11-26", "2026-11-26", "plan.")).toEqual([{ day: "2026-11-26", name: "plan.saved", count: 3 }]);
-    const columns = await prisma.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('DailyCount')`);
-    expect(columns.map((c) => c.name).sort()).toEqual(["count", "day", "name"]);
+    const [row] = await prisma.$queryRawUnsafe<object[]>(`SELECT * FROM "DailyCount" LIMIT 1`);
+    expect(Object.keys(row!).sort()).toEqual(["count", "day", "name"]);
   });
 
   it("refuse names that could carry free text", async () => {

@@ -1,11 +1,11 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { PrismaClient } from "@prisma/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { Directory, planImport } from "../../src/features/services/directory.js";
 import { parseServicesFile, servicesToCsv } from "../../src/features/services/records.js";
 import { shippedServices } from "../../src/features/services/shipped.js";
 import { hotlines } from "../../src/shared/hotlines.js";
-import { freshDatabase } from "../support/db.js";
+import { testDatabase, type TestDatabase } from "../support/db.js";
 import { openDatabase } from "../../src/db.js";
 import { csvOf, fakeService, kyivRows } from "../support/services.js";
 
@@ -91,17 +91,17 @@ describe("services import format", () => {
 });
 
 describe("the directory in the database", () => {
-  const open: { dir: string; prisma: PrismaClient }[] = [];
+  const open: { db: TestDatabase; prisma: PrismaClient }[] = [];
   afterEach(async () => {
-    for (const { dir, prisma } of open.splice(0)) {
+    for (const { db, prisma } of open.splice(0)) {
       await prisma.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
+      await db.drop();
     }
   });
   async function directory() {
-    const db = freshDatabase();
+    const db = await testDatabase();
     const prisma = await openDatabase(db.url);
-    open.push({ dir: db.dir, prisma });
+    open.push({ db, prisma });
     return { prisma };
   }
 

@@ -7,6 +7,7 @@ import { Broadcasts, DEFAULT_CAMPAIGN, type CampaignSettings } from "../../campa
 import { loadCampaign, type CampaignDays } from "../../campaign/days.js";
 import { Outbox } from "../../campaign/outbox.js";
 import type { Logger } from "../../logger.js";
+import type { BotMetrics } from "../../server/metrics.js";
 import type { Clock } from "../../shared/clock.js";
 import { hotlineVars } from "../../shared/hotlines.js";
 import type { Counters } from "../../stats/counters.js";
@@ -39,6 +40,9 @@ export function campaignServices(deps: {
   outgoing: Transformer;
   /** The bot's own client, for the admin's progress message. */
   botApi: Api;
+  metrics?: BotMetrics;
+  /** The fleet's shared send rate, when several instances drain the outbox (REDIS_URL). */
+  sharedRate?: () => Promise<void>;
   opts: CampaignOptions;
 }) {
   const { prisma, clock, i18n } = deps;
@@ -63,6 +67,8 @@ export function campaignServices(deps: {
       rate: deps.opts.broadcastRate ?? 25,
       logger: deps.logger,
       counters: deps.counters,
+      sharedRate: deps.sharedRate,
+      onOutcome: deps.metrics && ((outcome) => deps.metrics!.outbox(outcome)),
       onProgress: async (p) => {
         const { progressChat, progressMessage } = p.broadcast;
         if (!progressChat || !progressMessage) return;
