@@ -3,7 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import type { PrismaClient } from "@prisma/client";
 import pg from "pg";
+import { onTestFinished } from "vitest";
+import { openDatabase } from "../../src/db.js";
 
 const MIGRATIONS = "prisma/migrations";
 const POSTGRES_MIGRATIONS = "prisma/postgres/migrations";
@@ -41,6 +44,17 @@ export interface TestDatabase {
 /** A fresh database of the suite's kind (TEST_DATABASE), migrated. */
 export function testDatabase(): Promise<TestDatabase> {
   return TEST_DATABASE === "postgres" ? freshPostgresDatabase() : Promise.resolve(sqliteTestDatabase());
+}
+
+/** A fresh database opened with the bot's client, for a unit test; closed and dropped when the test ends. */
+export async function openTestDatabase(): Promise<PrismaClient> {
+  const db = await testDatabase();
+  const prisma = await openDatabase(db.url);
+  onTestFinished(async () => {
+    await prisma.$disconnect();
+    await db.drop();
+  });
+  return prisma;
 }
 
 function sqliteTestDatabase(): TestDatabase {

@@ -5,11 +5,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Broadcasts, DEFAULT_CAMPAIGN } from "../../src/campaign/broadcasts.js";
 import { CAMPAIGN_FILE, loadCampaign } from "../../src/campaign/days.js";
 import { Outbox } from "../../src/campaign/outbox.js";
-import { openDatabase } from "../../src/db.js";
 import { createLogger } from "../../src/logger.js";
 import { inWindow, localTime, zonedInstant } from "../../src/shared/zoned-time.js";
 import { Counters } from "../../src/stats/counters.js";
-import { testDatabase } from "../support/db.js";
+import { openTestDatabase } from "../support/db.js";
 import { TestClock } from "../support/harness.js";
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -71,12 +70,7 @@ describe("campaign data (content/campaign.json)", () => {
 
 describe("outbox", () => {
   it("two instances drain one outbox: every row sent once", async () => {
-    const db = await testDatabase();
-    const prisma = await openDatabase(db.url);
-    cleanup.push(async () => {
-      await prisma.$disconnect();
-      await db.drop();
-    });
+    const prisma = await openTestDatabase();
     const clock = new TestClock();
     const broadcasts = new Broadcasts(prisma, clock, loadCampaign(), DEFAULT_CAMPAIGN);
     for (let i = 0; i < 300; i++) await broadcasts.list(String(1000 + i), i % 2 ? "uk" : "en");

@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db.js";
+import { describe, expect, it } from "vitest";
 import { Counters } from "../../src/stats/counters.js";
 import { TestClock } from "../support/harness.js";
-import { testDatabase } from "../support/db.js";
-
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0)) await c();
-});
+import { openTestDatabase } from "../support/db.js";
 
 async function setup() {
-  const db = await testDatabase();
-  const prisma = await openDatabase(db.url);
-  cleanup.push(async () => {
-    await prisma.$disconnect();
-    await db.drop();
-  });
+  const prisma = await openTestDatabase();
   const clock = new TestClock();
   return { clock, prisma, counters: new Counters(prisma, clock) };
 }
