@@ -4,14 +4,20 @@ import { createCipher, newKey, parseKey } from "../../src/shared/crypto.js";
 import { startInEnglish, TEST_KEY, TestBot } from "../support/harness.js";
 import { cardOf, codeOf, databaseText, groupText, requestToHub, staffSetup } from "../support/referrals.js";
 
+/** A person's request, claimed by Olena, who has asked them a question. */
+async function claimedWithAQuestion() {
+  const { t, hub, olena } = await staffSetup();
+  const person = t.user({ languageCode: "en" });
+  await startInEnglish(person);
+  const code = await requestToHub(person);
+  await hub.press(olena, "✋ Claim", { messageId: cardOf(hub, code).id });
+  await hub.send(olena, "Are you safe?", { replyTo: cardOf(hub, code).id });
+  return { t, hub, person, code };
+}
+
 describe("warm referrals: the person's control and privacy", () => {
   it("a reply to the staff reaches them even with a safety plan in progress", async () => {
-    const { t, hub, olena } = await staffSetup();
-    const person = t.user({ languageCode: "en" });
-    await startInEnglish(person);
-    const code = await requestToHub(person);
-    await hub.press(olena, "✋ Claim", { messageId: cardOf(hub, code).id });
-    await hub.send(olena, "Are you safe?", { replyTo: cardOf(hub, code).id });
+    const { t, hub, person, code } = await claimedWithAQuestion();
     await person.send("/plan");
     await person.press("▶️ Make a plan");
     await person.send("/referral");
@@ -23,12 +29,7 @@ describe("warm referrals: the person's control and privacy", () => {
   });
 
   it("quick exit ends a reply in progress: nothing typed afterwards goes to the staff", async () => {
-    const { t, hub, olena } = await staffSetup();
-    const person = t.user({ languageCode: "en" });
-    await startInEnglish(person);
-    const code = await requestToHub(person);
-    await hub.press(olena, "✋ Claim", { messageId: cardOf(hub, code).id });
-    await hub.send(olena, "Are you safe?", { replyTo: cardOf(hub, code).id });
+    const { t, hub, person } = await claimedWithAQuestion();
     await person.press("↩️ Reply");
     await person.send("/exit");
     const before = hub.messages.length;
