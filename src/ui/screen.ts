@@ -11,8 +11,6 @@ export interface Screen {
   keyboard: InlineKeyboard;
   /** Telegram then blocks forwarding and saving: for screens about the person. */
   protect?: boolean;
-  /** Sent as a new message even when a button was pressed (the list it came from stays above). */
-  fresh?: boolean;
 }
 
 /** Telegram's error when an edit would change nothing (a double tap). */
@@ -32,7 +30,7 @@ export async function show(ctx: ScreenContext, screen: Screen, notice?: string):
   // Stop a button's spinner at once; an answer that comes too late is harmless.
   const answered = ctx.callbackQuery && ctx.answerCallbackQuery(notice ? { text: notice } : undefined).catch(() => {});
   try {
-    if (ctx.callbackQuery?.message && !screen.fresh) await ctx.editMessageText(screen.text, options);
+    if (ctx.callbackQuery?.message) await ctx.editMessageText(screen.text, options);
     else await ctx.reply(screen.text, options);
   } catch (err) {
     if (telegramSays(err, NOT_MODIFIED)) return;

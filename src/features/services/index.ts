@@ -5,7 +5,7 @@ import type { Feature, FeatureDeps } from "../../bot/feature.js";
 import { localeOf } from "../../bot/i18n.js";
 import { escapeHtml } from "../../shared/html.js";
 import { Route } from "../../ui/routes.js";
-import { navScreen, show, type Screen } from "../../ui/screen.js";
+import { navScreen, show, showBelow, type Screen } from "../../ui/screen.js";
 import { safetyQuestion } from "../start/index.js";
 import { adminComposer } from "./admin.js";
 import { CATEGORIES, isCategory, isOblast, OBLASTS, SERVICE_ID, type Category, type Oblast } from "./catalog.js";
@@ -233,7 +233,9 @@ export const servicesFeature: Feature = {
     c.callbackQuery(new RegExp(`^svc:s:(${ID})$`), async (ctx) => {
       const service = await directory.find(ctx.match[1]!);
       if (!service) return show(ctx, kindsScreen(ctx), ctx.t("svc-gone"));
-      await show(ctx, cardScreen(ctx, service, clock.now(), Route.services));
+      // A new message below: the list it came from stays above.
+      await ctx.answerCallbackQuery().catch(() => {});
+      await showBelow(ctx, cardScreen(ctx, service, clock.now(), Route.services));
     });
     c.callbackQuery(new RegExp(`^svc:m:(${ID})$`), async (ctx) => {
       const s = await directory.find(ctx.match[1]!);

@@ -112,5 +112,5 @@ export function cardScreen(ctx: BotContext, s: Service, now: Date, back: string)
   const hasAddress = Boolean(s.addressUk || s.addressEn);
   if (hasAddress && s.latitude !== null && s.longitude !== null) keyboard.text(ctx.t("svc-btn-map"), `svc:m:${s.id}`).row();
   if (s.takesReferrals) keyboard.text(ctx.t("svc-btn-refer"), `ref:svc:${s.id}`).row();
-  return { ...navScreen(ctx, cardText(ctx, s, now), { self: `svc:s:${s.id}`, back }, keyboard), fresh: true };
+  return navScreen(ctx, cardText(ctx, s, now), { self: `svc:s:${s.id}`, back }, keyboard);
 }
