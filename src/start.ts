@@ -52,11 +52,11 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
   // The first start fills the empty directory with the shipped entries; later, staff imports keep it.
   const seeded = await new Directory(prisma).seedIfEmpty(shippedServices());
   if (seeded) logger.info({ services: seeded }, "directory of services loaded");
-  const metrics = createMetrics(prisma);
   // Webhooks may spread one chat's updates over several instances: lock the chat across them.
   const chatLock = webhook && isPostgresUrl(config.DATABASE_URL) ? postgresChatLock(config.DATABASE_URL) : undefined;
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
   redis?.on("error", (err) => logger.warn({ err: describeError(err) }, "redis error"));
+  const metrics = createMetrics(prisma, redis && (() => redis.ping().then((r) => r === "PONG", () => false)));
   const services = createBot({
     token: config.BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,

@@ -212,6 +212,8 @@ describe.skipIf(!POSTGRES)("several instances on one PostgreSQL", () => {
     // Ten in the window (five on each instance: alone, neither would limit), then the one warning.
     for (let i = 0; i < 11; i++) await user.send("/sos");
     expect(sent(fake, user).filter((t) => t.includes("That is a lot of messages at once")).length).toBe(1);
+    // Operators see Redis in the metrics (not in /readyz: without it the bot works on).
+    expect(await (await fetch(`${bots[0]!.base}/metrics`)).text()).toMatch(/^bot_redis_up 1$/m);
   });
 });
 

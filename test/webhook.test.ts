@@ -65,6 +65,8 @@ describe("webhook mode (BOT_MODE=webhook)", () => {
     expect(metrics).toMatch(/^bot_outbox_depth 0$/m);
     expect(metrics).toMatch(/^bot_referrals_waiting 0$/m);
     expect(metrics).toMatch(/^bot_referral_oldest_wait_seconds 0$/m);
+    expect(metrics).toMatch(/^bot_referral_time_to_claim_seconds_count 0$/m);
+    expect(metrics).not.toContain("bot_redis_up"); // no REDIS_URL
     expect(metrics).toMatch(/^bot_process_resident_memory_bytes \d+/m);
     expect((await fetch(`${bot.base}/nothing`)).status).toBe(404);
     const stopping = bot.stop();

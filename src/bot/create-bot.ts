@@ -182,6 +182,7 @@ export function createBot(opts: BotOptions) {
     org: opts.org,
     isScreen: (route) => features.some((f) => f.screens?.(route) ?? false),
     counters,
+    metrics: opts.metrics,
     prisma,
     clock,
     cipher,

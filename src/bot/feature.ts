@@ -10,6 +10,7 @@ import type { MessageLog } from "../privacy/messages.js";
 import type { Cipher } from "../shared/crypto.js";
 import type { Job } from "../scheduler/index.js";
 import type { Clock } from "../shared/clock.js";
+import type { BotMetrics } from "../server/metrics.js";
 import type { Counters } from "../stats/counters.js";
 import type { Screen } from "../ui/screen.js";
 import type { BotContext, Locale } from "./context.js";
@@ -24,6 +25,8 @@ export interface FeatureDeps {
   isScreen: (route: string) => boolean;
   /** Anonymous daily counters (no person in them). */
   counters: Counters;
+  /** Prometheus metrics of this instance; unset (tests, preview), nothing is measured. */
+  metrics?: BotMetrics;
   /** The 16 Days campaign and broadcasts (src/campaign). */
   campaign: {
     broadcasts: Broadcasts;

@@ -9,6 +9,8 @@ export interface BotMetrics {
   failed(): void;
   /** The outbox finished one send: sent, failed, blocked or retry. */
   outbox(outcome: string): void;
+  /** A caseworker claimed a referral this many seconds after it was sent. */
+  referralClaimed(seconds: number): void;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface BotMetrics {
  * Counters and the latency histogram are this process's; the gauges read the
  * database when scraped, so they are the fleet's (the same on every instance).
  */
-export function createMetrics(prisma: PrismaClient): BotMetrics & { registry: Registry } {
+export function createMetrics(prisma: PrismaClient, redisUp?: () => Promise<boolean>): BotMetrics & { registry: Registry } {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "bot_" });
   const registers = [registry];
@@ -28,6 +30,12 @@ export function createMetrics(prisma: PrismaClient): BotMetrics & { registry: Re
     registers,
   });
   const errors = new Counter({ name: "bot_update_errors_total", help: "Updates that failed", registers });
+  const claims = new Histogram({
+    name: "bot_referral_time_to_claim_seconds",
+    help: "Time from a referral's sending to its claim by a caseworker (claims made on this instance)",
+    buckets: [60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400],
+    registers,
+  });
   const sends = new Counter({ name: "bot_outbox_sends_total", help: "Outbox sends by outcome (sent, failed, blocked, retry)", labelNames: ["outcome"], registers });
   new Gauge({
     name: "bot_outbox_depth",
@@ -54,6 +62,18 @@ export function createMetrics(prisma: PrismaClient): BotMetrics & { registry: Re
       this.set(oldest ? Math.max(0, (Date.now() - oldest.createdAt.getTime()) / 1000) : 0);
     },
   });
+  // Not part of /readyz: without Redis the bot works on (rate limits per instance), and one shared
+  // Redis down must not take every instance out of the load balancer. Alert on this instead.
+  if (redisUp) {
+    new Gauge({
+      name: "bot_redis_up",
+      help: "1 when Redis (REDIS_URL) answers, else 0",
+      registers,
+      async collect() {
+        this.set((await redisUp()) ? 1 : 0);
+      },
+    });
+  }
   return {
     registry,
     update(type, seconds) {
@@ -62,5 +82,6 @@ export function createMetrics(prisma: PrismaClient): BotMetrics & { registry: Re
     },
     failed: () => errors.inc(),
     outbox: (outcome) => sends.inc({ outcome }),
+    referralClaimed: (seconds) => claims.observe(seconds),
   };
 }

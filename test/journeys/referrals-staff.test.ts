@@ -128,7 +128,7 @@ describe("warm referrals: staff groups", () => {
   });
 
   it("reminds after 15 minutes and escalates after 60, once each, telling the person honestly", async () => {
-    const { t, admin, fallback, hub } = await staffSetup();
+    const { t, admin, fallback, hub } = await staffSetup({ metrics: true });
     const person = t.user({ languageCode: "en" });
     await startInEnglish(person);
     const code = await requestToHub(person);
@@ -152,6 +152,11 @@ describe("warm referrals: staff groups", () => {
     expect(cardOf(hub, code).text).toContain("claimed by Admin");
     expect(cardOf(fallback, code).text).toContain("claimed by Admin");
     expect(await t.prisma.dailyCount.findMany({ where: { name: "referral.escalated" } })).toMatchObject([{ count: 1 }]);
+    // The time to claim, for Prometheus: one claim, an hour after sending.
+    const metrics = await t.metrics!.registry.metrics();
+    expect(metrics).toMatch(/^bot_referral_time_to_claim_seconds_bucket\{le="1800"\} 0$/m);
+    expect(metrics).toMatch(/^bot_referral_time_to_claim_seconds_bucket\{le="3600"\} 1$/m);
+    expect(metrics).toMatch(/^bot_referral_time_to_claim_seconds_count 1$/m);
   });
 
   it("an admin links a group only as admin; invites are single-use", async () => {

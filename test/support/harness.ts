@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Update } from "grammy/types";
 import { afterEach, expect } from "vitest";
 import { createBot } from "../../src/bot/create-bot.js";
+import { createMetrics } from "../../src/server/metrics.js";
 import type { FeatureDeps, ReferralSettings } from "../../src/bot/feature.js";
 import { openDatabase } from "../../src/db.js";
 import { createLogger } from "../../src/logger.js";
@@ -39,6 +40,8 @@ export interface TestBotOptions {
   campaign?: CampaignSettings;
   /** Broadcast messages per second; tests send fast unless they measure pacing. */
   broadcastRate?: number;
+  /** Prometheus metrics (t.metrics), as webhook mode has them. */
+  metrics?: boolean;
 }
 
 export const TEST_KEY = parseKey("q3Bv8n0e5dJ8o3L0xYV6m1b2c3d4e5f6g7h8i9j0k1I=");
@@ -63,6 +66,7 @@ function privateStrings(update: Update): string[] {
 export class TestBot {
   readonly logs: LogRecord[] = [];
   readonly clock = new TestClock();
+  metrics?: ReturnType<typeof createMetrics>;
   readonly cipher: Cipher = createCipher(TEST_KEY);
   prisma!: PrismaClient;
   services!: ReturnType<typeof createBot>;
@@ -134,6 +138,7 @@ export class TestBot {
   private async boot(): Promise<void> {
     const logger = createLogger("debug", { write: (line: string) => void this.logs.push(JSON.parse(line)) });
     this.prisma = await openDatabase(this.dbUrl);
+    this.metrics = this.opts.metrics ? createMetrics(this.prisma) : undefined;
     this.services = createBot({
       token: this.fake.token,
       apiRoot: this.fake.apiRoot,
@@ -152,6 +157,7 @@ export class TestBot {
       // Scripted people tap far faster than anyone can; only rate-limit tests use the real limit.
       rateLimit: this.opts.realRateLimit ? undefined : { updates: 10_000, windowMs: 1_000 },
       botInfo: this.fake.me,
+      metrics: this.metrics,
     });
     this.jobs = [...privacyJobs(this.services), ...this.services.jobs, ...campaignJobs(this.services)];
     this.fake.deliver = (update) => {

@@ -188,7 +188,9 @@ export class Desk {
     const now = this.deps.clock.now();
     const won = await this.store.transition(r.id, ["open"], { status: "claimed", holderId: staff.id, holderName: staff.name, claimedAt: now }, staff.name, "claimed");
     if (!won) return false;
-    await this.deps.counters.add(`referral.claim.${claimBucket(now.getTime() - r.createdAt.getTime())}`);
+    const waited = now.getTime() - r.createdAt.getTime();
+    this.deps.metrics?.referralClaimed(waited / 1000);
+    await this.deps.counters.add(`referral.claim.${claimBucket(waited)}`);
     await this.refresh(r.id);
     await this.tellPerson(r.id, "ref-update-claimed");
     return true;
