@@ -87,6 +87,7 @@ describe("warm referrals", () => {
     expect(cardOf(hub, codeOf(person)).text).toContain("Help needed: Psychological support");
 
     // The directory's card carries `ref:svc:<service id>`; the hub is linked to that service.
+    await t.prisma.service.create({ data: { id: "kyiv-hub", category: "hub", source: "test", nameUk: "Хаб безпеки громади, Київ", nameEn: "Community safety hub, Kyiv" } });
     await hub.send(admin, "/partner_add hub; Kyiv hub; Kyiv region; Kyiv; kyiv-hub");
     const other = t.user({ languageCode: "en" });
     await startInEnglish(other);
@@ -97,7 +98,7 @@ describe("warm referrals", () => {
     await other.press("Skip");
     await other.press("✅ Send");
     const card = cardOf(hub, codeOf(other));
-    expect(card.text).toContain("Service asked for: kyiv-hub");
+    expect(card.text).toContain("Service asked for: Community safety hub, Kyiv"); // its name, in the card's language
     // A bad service id is refused like any old button.
     await other.pressData("ref:svc:BAD ID", other.lastBotMessage!.id);
     expect(other.buttons).toContain("💬 Talk to a person");

@@ -81,8 +81,13 @@ export class Desk {
     return this.deps.referrals.staffChatId;
   }
 
+  /** Cards are in their partner's language; the fallback group's in Ukrainian. */
+  private staffLocale(view: ReferralView): Locale {
+    return (view.partner?.chatId ? view.partner.lang : "uk") as Locale;
+  }
+
   private staffTr(view: ReferralView): Tr {
-    const locale = (view.partner?.chatId ? view.partner.lang : "uk") as Locale;
+    const locale = this.staffLocale(view);
     return (key, vars) => this.deps.translate(locale, key, vars);
   }
 
@@ -105,7 +110,11 @@ export class Desk {
   cardText(view: ReferralView, closing = false): string {
     const t = this.staffTr(view);
     const lines = [t("card-title", { code: view.code }), t("card-to", { partner: view.partner ? escapeHtml(view.partner.name) : t("card-to-any") })];
-    if (view.serviceId) lines.push(t("card-service", { service: escapeHtml(view.serviceId) }));
+    if (view.serviceId) {
+      // The entry's name in the card's language (else the other one); its id if it left the directory.
+      const names = view.service && (this.staffLocale(view) === "en" ? [view.service.nameEn, view.service.nameUk] : [view.service.nameUk, view.service.nameEn]);
+      lines.push(t("card-service", { service: escapeHtml(names?.find(Boolean) ?? view.serviceId) }));
+    }
     lines.push(t("card-help", { help: t(`ref-help-${view.help}`) }));
     if (view.contact === "phone" && view.phone) {
       lines.push(t("card-phone", { phone: view.phone, window: t(`ref-window-${view.window ?? "any"}`) }));

@@ -22,7 +22,8 @@ export interface ReferralInput {
 }
 
 /** A referral with its phone and note decrypted, for a card or a status screen. */
-export type ReferralView = Referral & { partner: Partner | null };
+/** A referral as its card shows it: decrypted, with its partner and the directory entry it came from. */
+export type ReferralView = Referral & { partner: Partner | null; service: { nameUk: string | null; nameEn: string | null } | null };
 
 const ACTIVE: Status[] = ["open", "claimed", "contacted"];
 const INVITE_HOURS = 24;
@@ -168,7 +169,8 @@ export class ReferralStore {
     const r = await this.prisma.referral.findUnique({ where: { id } });
     if (!r) return null;
     const partner = r.partnerId === null ? null : await this.partner(r.partnerId);
-    return { ...r, phone: r.phone && this.cipher.decrypt(r.phone), note: r.note && this.cipher.decrypt(r.note), partner };
+    const service = r.serviceId ? await this.prisma.service.findUnique({ where: { id: r.serviceId }, select: { nameUk: true, nameEn: true } }) : null;
+    return { ...r, phone: r.phone && this.cipher.decrypt(r.phone), note: r.note && this.cipher.decrypt(r.note), partner, service };
   }
 
   get(id: number): Promise<Referral | null> {
