@@ -3,7 +3,10 @@ cmd-subscribe = 16 Days messages: subscribe
 cmd-unsubscribe = 16 Days messages: unsubscribe
 days-text =
     <b>16 Days against violence</b>
-    From { $start } to { $end }, one short message a day at { $time } (Kyiv time): your rights, safety, how to help others.
+    From { $start } to { $end }, one short message a day at { $time } ({ $zone ->
+        [kyiv] Kyiv time
+       *[other] { $zone }
+    }): your rights, safety, how to help others.
     By default the messages arrive without sound and begin with a neutral line, so a notification on a locked screen shows nothing telling.
 days-on = You are subscribed. You can unsubscribe at any time, here or with the button under each message.
 days-off = You are not subscribed.

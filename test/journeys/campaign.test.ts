@@ -136,6 +136,17 @@ describe("16 Days messages: the schedule", () => {
     expect(campaignMessages(user)).toHaveLength(2);
   });
 
+  it("another CAMPAIGN_TIMEZONE: the subscription screen gives its offset, not \"Kyiv time\"", async () => {
+    const t = await TestBot.start({ campaign: { ...DEFAULT_CAMPAIGN, timeZone: "Europe/Warsaw" } });
+    const user = t.user({ languageCode: "uk" });
+    await user.send("/start");
+    await user.press("Так, безпечно");
+    await user.press("Українська");
+    await user.send("/subscribe");
+    await user.send("/unsubscribe");
+    expect(user.lastText).toContain("щодня о 10:00 (GMT+1)");
+  });
+
   it("a bot that was down at send time catches up that day's message, not older ones", async () => {
     const t = await start();
     const user = await subscribedInEnglish(t);

@@ -24,12 +24,19 @@ function dayName(monthDay: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", timeZone: "UTC" }).format(Date.UTC(2000, m! - 1, d!));
 }
 
+/** "kyiv" for Kyiv's zone (the text names it), else its offset now: "GMT+1". */
+function zoneLabel(timeZone: string, now: Date): string {
+  if (/^Europe\/(?:Kyiv|Kiev)$/.test(timeZone)) return "kyiv";
+  return new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "shortOffset" }).formatToParts(now).find((p) => p.type === "timeZoneName")!.value;
+}
+
 async function subscriptionScreen(ctx: BotContext, { campaign }: FeatureDeps): Promise<Screen> {
   const r = await campaign.broadcasts.recipient(chatId(ctx));
-  const { start, end, sendTime } = campaign.broadcasts.settings;
+  const { start, end, sendTime, timeZone } = campaign.broadcasts.settings;
   const locale = localeOf(ctx);
+  const zone = zoneLabel(timeZone, campaign.now());
   const lines = [
-    ctx.t("days-text", { start: dayName(start, locale), end: dayName(end, locale), time: sendTime }),
+    ctx.t("days-text", { start: dayName(start, locale), end: dayName(end, locale), time: sendTime, zone }),
     "",
     ctx.t(r?.subscribed ? "days-on" : "days-off"),
   ];
