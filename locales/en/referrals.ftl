@@ -162,6 +162,11 @@ staff-kind-service = service
 staff-partner-linked =
     This group now receives referrals for <b>{ $name }</b> ({ $kind }). Register caseworkers with /invite.
     People can ask { $name } directly through this link: { $link }
+staff-group-upgraded = { $count ->
+    [0] This group is now a supergroup. Referral cards keep coming here.
+   *[other] This group is now a supergroup. Referral cards keep coming here; the active ones ({ $count }) are posted again below.
+}
+staff-fallback-upgraded = This fallback group is now a supergroup with a new id. Referrals reach it again once an admin sets <code>STAFF_CHAT_ID={ $id }</code> and restarts the bot.
 staff-not-linked = This group is not linked to a partner. An admin can link it with /partner_add.
 staff-invite-private =
     Caseworker invite for <b>{ $where }</b>, valid once for 24 hours:

@@ -8,7 +8,7 @@ import type { ChatMessage, FakeUser } from "./user.js";
  * its own messages. Members read `messages`; any member may press a button.
  */
 export class FakeGroup {
-  readonly chat: Chat.SupergroupChat;
+  readonly chat: Chat.GroupChat | Chat.SupergroupChat;
   readonly history = new Map<number, ChatMessage>();
   readonly members = new Set<FakeUser>();
   /** The bot is in the group, so Telegram knows the chat. */
@@ -19,8 +19,24 @@ export class FakeGroup {
     private readonly fake: FakeTelegram,
     readonly id: number,
     title: string,
+    type: "group" | "supergroup" = "supergroup",
   ) {
-    this.chat = { id, type: "supergroup", title };
+    this.chat = { id, type, title };
+  }
+
+  /**
+   * An admin turns this basic group into a supergroup, as Telegram does when
+   * someone changes certain settings: a new chat id, the members moved, a
+   * service message in each chat, and sends to the old id refused.
+   */
+  upgrade(by: FakeUser): Promise<FakeGroup> {
+    return this.fake.upgradeGroup(this, by);
+  }
+
+  /** A service message from Telegram in this group (always reaches the bot). */
+  service(from: FakeUser, fields: Partial<Message>): Promise<void> {
+    const raw = { message_id: this.nextMessageId(), from: from.from, chat: this.chat, date: this.fake.unixTime(), ...fields } as Message;
+    return this.fake.dispatch(from, { message: raw }, `service message in group ${this.id}`, this.id);
   }
 
   add(...users: FakeUser[]): this {

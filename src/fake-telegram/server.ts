@@ -59,7 +59,7 @@ interface Poll {
 }
 
 class ApiError extends Error {
-  constructor(readonly code: number, readonly description: string, readonly parameters?: { retry_after?: number }) {
+  constructor(readonly code: number, readonly description: string, readonly parameters?: { retry_after?: number; migrate_to_chat_id?: number }) {
     super(description);
   }
 }
@@ -152,6 +152,9 @@ export class FakeTelegram {
   private nextFileId = 1;
   private readonly groups = new Map<number, FakeGroup>();
   private nextGroupId = -1001000000001;
+  private nextBasicGroupId = -4000000001;
+  /** Basic groups that became supergroups: old id → new id. */
+  private readonly upgraded = new Map<number, number>();
   /** Unanswered callback query ids and who pressed. */
   private readonly callbacks = new Map<string, FakeUser>();
   private queue: Update[] = [];
@@ -227,10 +230,21 @@ export class FakeTelegram {
     return user;
   }
 
-  /** A group (supergroup) with the bot in it; members are added with `add`. */
-  group(title = "Staff"): FakeGroup {
-    const group = new FakeGroup(this, this.nextGroupId--, title);
+  /** A group with the bot in it (a supergroup, or a basic group that may be upgraded); members are added with `add`. */
+  group(title = "Staff", opts: { basic?: boolean } = {}): FakeGroup {
+    const group = opts.basic ? new FakeGroup(this, this.nextBasicGroupId--, title, "group") : new FakeGroup(this, this.nextGroupId--, title);
     this.groups.set(group.id, group);
+    return group;
+  }
+
+  /** See FakeGroup.upgrade. */
+  async upgradeGroup(old: FakeGroup, by: FakeUser): Promise<FakeGroup> {
+    if (old.chat.type !== "group") throw new Error(`group ${old.id} is already a supergroup`);
+    const group = this.group(old.chat.title).add(...old.members);
+    this.groups.delete(old.id);
+    this.upgraded.set(old.id, group.id);
+    await old.service(by, { migrate_to_chat_id: group.id });
+    await group.service(by, { migrate_from_chat_id: old.id });
     return group;
   }
 
@@ -547,6 +561,8 @@ export class FakeTelegram {
 
   private chatOf(chatId: unknown): FakeChat {
     if (chatId === undefined || chatId === "") bad("chat_id is empty");
+    const moved = this.upgraded.get(Number(chatId));
+    if (moved !== undefined) throw new ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat", { migrate_to_chat_id: moved });
     const user = this.users.get(Number(chatId)) ?? this.groups.get(Number(chatId));
     if (!user?.started) bad("chat not found");
     return user;

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/create-bot.js";
 import { createLogger } from "../../src/logger.js";
 import { startInEnglish } from "../support/harness.js";
-import { cardOf, codeOf, requestToHub, staffSetup } from "../support/referrals.js";
+import { cardOf, codeOf, invite, requestToHub, staffSetup } from "../support/referrals.js";
+import { TestBot } from "../support/harness.js";
 
 describe("warm referrals: staff groups", () => {
   it("the Ukrainian path by phone: a bad number, then the contact button; the card goes to the fallback group", async () => {
@@ -157,6 +158,43 @@ describe("warm referrals: staff groups", () => {
     expect(metrics).toMatch(/^bot_referral_time_to_claim_seconds_bucket\{le="1800"\} 0$/m);
     expect(metrics).toMatch(/^bot_referral_time_to_claim_seconds_bucket\{le="3600"\} 1$/m);
     expect(metrics).toMatch(/^bot_referral_time_to_claim_seconds_count 1$/m);
+  });
+
+  it("a hub's basic group becomes a supergroup: its partner, caseworkers and active cards follow the new id", async () => {
+    const { t, admin, fallback } = await staffSetup();
+    const olga = t.user({ firstName: "Olga", languageCode: "en" });
+    const basic = t.fake.group("Lviv hub staff", { basic: true }).add(admin, olga);
+    await basic.send(admin, "/partner_add hub; Lviv hub; Lviv region; Lviv");
+    await invite(basic, admin, olga);
+    const person = t.user({ languageCode: "en" });
+    await startInEnglish(person);
+    const code = await requestToHub(person, "Evenings only", "Lviv region");
+    cardOf(basic, code);
+
+    const group = await basic.upgrade(admin);
+    expect(group.lastBotMessage?.text).toBe("This group is now a supergroup. Referral cards keep coming here; the active ones (1) are posted again below.");
+    // The card posted again works: the caseworker claims it there.
+    await group.press(olga, "✋ Claim", { messageId: cardOf(group, code).id });
+    expect(cardOf(group, code).text).toContain("claimed by Olga");
+    expect(person.lastText).toContain("Your request was accepted by Lviv hub.");
+    // A new request goes to the new group, not to the fallback group.
+    const other = t.user({ languageCode: "en" });
+    await startInEnglish(other);
+    const next = await requestToHub(other, "Call me", "Lviv region");
+    cardOf(group, next);
+    expect(fallback.messages.some((m) => m.text.includes(next))).toBe(false);
+    expect(group.messages.filter((m) => m.text.startsWith("This group is now a supergroup"))).toHaveLength(1); // told once, though Telegram tells both chats
+  });
+
+  it("the fallback group becomes a supergroup: its admins are told the new STAFF_CHAT_ID to set", async () => {
+    const t = await TestBot.start({ referrals: { staffChatId: "-4000000001" } });
+    const admin = t.user({ languageCode: "en" });
+    const duty = t.fake.group("Duty team", { basic: true }).add(admin);
+    expect(String(duty.id)).toBe("-4000000001");
+    const group = await duty.upgrade(admin);
+    expect(group.messages.filter((m) => m.from === "bot").map((m) => m.text)).toEqual([
+      `Резервна група стала супергрупою й отримала новий id. Звернення знову надходитимуть сюди, щойно адміністратор задасть STAFF_CHAT_ID=${group.id} і перезапустить бота.`,
+    ]);
   });
 
   it("an admin links a group only as admin; invites are single-use", async () => {

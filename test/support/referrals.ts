@@ -60,11 +60,11 @@ export function codeOf(person: FakeUser): string {
   return code;
 }
 
-/** An English-speaking person asks the Kyiv hub for legal help through the anonymous chat, with a note. */
-export async function requestToHub(person: FakeUser, note = "He took my documents"): Promise<string> {
+/** An English-speaking person asks the Kyiv hub (or the region's) for legal help through the anonymous chat, with a note. */
+export async function requestToHub(person: FakeUser, note = "He took my documents", region = "Kyiv region"): Promise<string> {
   await person.press("💬 Talk to a person");
   await person.press("🏠 A community safety hub near me");
-  await person.press("Kyiv region");
+  await person.press(region);
   await person.press("Legal help");
   await person.press("💬 Through this chat (anonymous)");
   await person.send(note);

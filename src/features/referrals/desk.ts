@@ -167,6 +167,23 @@ export class Desk {
     return false;
   }
 
+  /**
+   * A staff group became a supergroup (`from` → `to`): the partner's group
+   * and its cards follow, open cards are posted again there (the old ones can
+   * no longer be edited), and the group is told. The fallback group is
+   * STAFF_CHAT_ID, a setting: its admins are told the new id to set.
+   * Telegram tells both chats; `inNewChat` marks the second telling.
+   */
+  async moveGroup(from: string, to: string, inNewChat: boolean): Promise<void> {
+    if (from === this.fallback) {
+      if (inNewChat) await this.api.sendMessage(to, this.deps.translate("uk", "staff-fallback-upgraded", { id: to }), { parse_mode: "HTML" });
+      return;
+    }
+    const { partner, active } = await this.store.moveGroup(from, to);
+    for (const id of active) await this.post(id);
+    if (partner) await this.api.sendMessage(to, this.deps.translate(partner.lang as Locale, "staff-group-upgraded", { count: active.length }));
+  }
+
   /** Shows the referral's current state on its card(s). */
   async refresh(id: number, closing = false): Promise<void> {
     const view = await this.store.view(id);

@@ -85,6 +85,13 @@ export function staffComposer(deps: FeatureDeps, desk: Desk): Composer<BotContex
     await ctx.reply(await desk.historyText(r), { parse_mode: "HTML", protect_content: true });
   });
 
+  // A basic group turned supergroup has a new id; Telegram tells the old chat and the new one.
+  c.on(["message:migrate_to_chat_id", "message:migrate_from_chat_id"], async (ctx) => {
+    const { migrate_to_chat_id: to, migrate_from_chat_id: from } = ctx.msg;
+    if (to !== undefined) await desk.moveGroup(chatId(ctx), String(to), false);
+    else await desk.moveGroup(String(from), chatId(ctx), true);
+  });
+
   // A reply to a card goes to the person.
   c.on("message:text", async (ctx, next) => {
     const replied = ctx.msg.reply_to_message;

@@ -59,6 +59,23 @@ export class ReferralStore {
     });
   }
 
+  /**
+   * A basic group became a supergroup, with a new id: its partner and its
+   * referrals' cards follow it. Returns the partner moved (if any) and the
+   * active referrals whose cards were there, to be posted again. A second
+   * call (Telegram tells both chats) finds nothing left to move.
+   */
+  moveGroup(from: string, to: string): Promise<{ partner: Partner | null; active: number[] }> {
+    return this.prisma.$transaction(async (tx) => {
+      const moved = await tx.partner.updateMany({ where: { chatId: from }, data: { chatId: to } });
+      const active = await tx.referral.findMany({ where: { cardChatId: from, status: { in: ACTIVE } }, select: { id: true }, orderBy: { id: "asc" } });
+      await tx.referral.updateMany({ where: { cardChatId: from }, data: { cardChatId: to } });
+      await tx.referral.updateMany({ where: { escChatId: from }, data: { escChatId: to } });
+      const partner = moved.count ? await tx.partner.findUnique({ where: { chatId: to } }) : null;
+      return { partner, active: active.map((r) => r.id) };
+    });
+  }
+
   partnerByChat(chatId: string): Promise<Partner | null> {
     return this.prisma.partner.findUnique({ where: { chatId } });
   }
