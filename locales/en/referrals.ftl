@@ -1,5 +1,7 @@
 menu-referral = 💬 Talk to a person
 cmd-referral = Ask a specialist to contact you
+cmd-group-reply = Write to the person: /reply CODE text
+cmd-group-history = A referral’s history: /history CODE
 
 ## The person's side
 ref-to-text =

@@ -1,5 +1,7 @@
 menu-referral = 💬 Поговорити з людиною
 cmd-referral = Попросити фахівця зв’язатися з вами
+cmd-group-reply = Написати людині: /reply КОД текст
+cmd-group-history = Історія звернення: /history КОД
 
 ## Бік людини
 ref-to-text =

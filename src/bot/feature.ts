@@ -81,6 +81,8 @@ export interface Feature {
   commands?: { command: string; description: string }[];
   /** Staff commands, listed only in the chats of admins. */
   staffCommands?: { command: string; description: string }[];
+  /** Commands for staff groups, listed in every group the bot is in (instead of the people's list). */
+  groupCommands?: { command: string; description: string }[];
   composer(deps: FeatureDeps): Composer<BotContext>;
   /** Updates from groups and supergroups (staff groups); no session or i18n there. */
   groups?: (deps: FeatureDeps) => Composer<BotContext>;

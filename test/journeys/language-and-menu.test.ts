@@ -108,5 +108,8 @@ describe("first contact and language", () => {
     expect(t.fake.commands.get("default|uk")?.[1]?.description).toBe("Екстрені номери");
     expect(t.fake.commands.get("default|ru")).toEqual(t.fake.commands.get("default|uk"));
     expect(t.fake.commands.get("default|")?.[1]?.description).toBe("Emergency numbers");
+    // Staff groups get their own list, not the people's.
+    expect(names("all_group_chats|")).toEqual(["reply", "history"]);
+    expect(t.fake.commands.get("all_group_chats|uk")?.[0]?.description).toBe("Написати людині: /reply КОД текст");
   });
 });

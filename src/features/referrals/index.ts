@@ -68,6 +68,10 @@ function nearScreen(ctx: BotContext, kind: PartnerKind, near: { partner: Partner
 export const referralsFeature: Feature = {
   menu: { label: "menu-referral", route: RefRoute.entry },
   commands: [{ command: "referral", description: "cmd-referral" }],
+  groupCommands: [
+    { command: "reply", description: "cmd-group-reply" },
+    { command: "history", description: "cmd-group-history" },
+  ],
   screens: (route) => route === RefRoute.entry,
   // After "Reply", the next text goes to the staff, even with a safety plan in progress.
   awaitsMessage: (ctx) => ctx.session.relayTo !== undefined,
