@@ -19,6 +19,11 @@ describe("warm referrals", () => {
     await person.press("🏠 A community safety hub near me");
     await person.press("Kyiv region");
     expect(person.lastText).toBe("What help do you need?");
+    // 🆘 mid-form, then Back: the form where it was, its answers kept.
+    await person.press("🆘 Emergency numbers");
+    expect(person.lastText).toContain("102");
+    await person.press("← Back");
+    expect(person.lastText).toBe("What help do you need?");
     await person.press("Legal help");
     await person.press("💬 Through this chat (anonymous)");
     await person.send("He took my <documents>");

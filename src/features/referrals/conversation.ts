@@ -45,6 +45,8 @@ interface Form {
 }
 
 const b = (data: string) => `${FORM_PREFIX}:${data}`;
+/** The form where the person left it: 🆘's "Back" leads here, and the form shows its current step again. */
+export const FORM_HERE = b("here");
 
 /**
  * The request, step by step: to whom, what help, how to be contacted (the
@@ -114,7 +116,7 @@ export function referralConversation(desk: Desk): ConversationSpec {
       if (steps.length > 1) k.text(t("btn-back"), b("b"));
       k.text(t("btn-ref-stop"), b("x")).row();
       // What the person wrote about themselves is not to be forwarded or saved.
-      return { ...navScreen(c, hint ? `${hint}\n\n${text}` : text, { self: RefRoute.entry }, k), protect: s === "consent" };
+      return { ...navScreen(c, hint ? `${hint}\n\n${text}` : text, { self: FORM_HERE }, k), protect: s === "consent" };
     };
 
     /** Partner chosen: unless the person already has an open request there, on to "what help". */
@@ -315,7 +317,7 @@ export function referralConversation(desk: Desk): ConversationSpec {
         if (view) await show(c, desk.statusScreen((k, v) => c.t(k, v), view, c.t("ref-sent", { code: view.code })));
         return;
       }
-      // An old button or a double tap: show where the person is (the location's keyboard is gone).
+      // Back from 🆘, an old button or a double tap: show where the person is (the location's keyboard is gone).
       if (s === "locate") steps.pop();
       await show(c, screenOf(c));
     }

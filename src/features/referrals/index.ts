@@ -6,7 +6,7 @@ import { NEARBY_KM } from "../services/directory.js";
 import { confirmed, confirmToken } from "../../ui/confirm.js";
 import { safetyQuestion } from "../start/index.js";
 import { navScreen, show, type Screen } from "../../ui/screen.js";
-import { FORM_PREFIX, REFERRAL_CONVERSATION, referralConversation, type FormArgs } from "./conversation.js";
+import { FORM_HERE, FORM_PREFIX, REFERRAL_CONVERSATION, referralConversation, type FormArgs } from "./conversation.js";
 import { Desk, RefRoute } from "./desk.js";
 import type { Partner } from "./store.js";
 import { isOneOf, PARTNER_KINDS, RELAY_MAX, type PartnerKind } from "./domain.js";
@@ -72,7 +72,7 @@ export const referralsFeature: Feature = {
     { command: "reply", description: "cmd-group-reply" },
     { command: "history", description: "cmd-group-history" },
   ],
-  screens: (route) => route === RefRoute.entry,
+  screens: (route) => route === RefRoute.entry || route === FORM_HERE,
   // After "Reply", the next text goes to the staff, even with a safety plan in progress.
   awaitsMessage: (ctx) => ctx.session.relayTo !== undefined,
   conversations: (deps) => [referralConversation(deskOf(deps))],
