@@ -31,6 +31,7 @@ svc-location-prompt = ⬇️ The button is below
 svc-btn-send-location = 📍 Send my location
 svc-btn-cancel = ✖️ Cancel
 svc-location-cancelled = All right, let us search without your location.
+svc-location-closed = ✓
 svc-location-used = Thank you. Your location was used for this search and removed from the chat; I do not store it.
 svc-near-title = Nearest to you: { $kind }
 svc-nothing-near = Nothing within { $km } km ({ $kind }). The nearest further away:

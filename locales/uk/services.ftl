@@ -31,6 +31,7 @@ svc-location-prompt = ⬇️ Кнопка внизу
 svc-btn-send-location = 📍 Надіслати мою геолокацію
 svc-btn-cancel = ✖️ Скасувати
 svc-location-cancelled = Гаразд, шукаймо без геолокації.
+svc-location-closed = ✓
 svc-location-used = Дякую. Геолокацію використано для пошуку й прибрано з чату; я її не зберігаю.
 svc-near-title = Найближче до вас: { $kind }
 svc-nothing-near = Ближче ніж за { $km } км нічого не знайшлося ({ $kind }). Ось найближче далі:

@@ -42,6 +42,10 @@ describe("find help near me", () => {
     await user.press("📍 Share my location");
     expect(user.messages.at(-2)?.text).toContain("I use your location for this search only, do not store it");
     expect(user.replyKeyboard?.rows).toEqual([[{ text: "📍 Send my location", requestLocation: true }], [{ text: "✖️ Cancel" }]]);
+    // Back instead of sharing: the location keyboard goes with the screen.
+    await user.press("← Back", { messageId: user.messages.at(-2)!.id });
+    expect(user.replyKeyboard).toBeUndefined();
+    await user.press("📍 Share my location");
     await user.pressKeyboard("📍 Send my location", KYIV);
 
     expect(user.replyKeyboard).toBeUndefined();

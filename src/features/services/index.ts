@@ -104,7 +104,14 @@ export const servicesFeature: Feature = {
     const kinds = (ctx: BotContext) => show(ctx, kindsScreen(ctx));
     c.command("services", kinds);
     c.callbackQuery(Route.services, kinds);
-    c.callbackQuery(new RegExp(`^svc:k:${KIND}$`), (ctx) => show(ctx, howScreen(ctx, ctx.match[1] as Kind)));
+    c.callbackQuery(new RegExp(`^svc:k:${KIND}$`), async (ctx) => {
+      // Back from the location screen: its "send my location" keyboard goes too.
+      if (ctx.session.findHelp) {
+        delete ctx.session.findHelp;
+        await ctx.reply(ctx.t("svc-location-closed"), { reply_markup: { remove_keyboard: true } });
+      }
+      await show(ctx, howScreen(ctx, ctx.match[1] as Kind));
+    });
 
     // Location: the kind waits in the session; the location itself is used for this answer and dropped.
     c.callbackQuery(new RegExp(`^svc:loc:${KIND}$`), async (ctx) => {
