@@ -99,6 +99,7 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
     redis?.disconnect();
     await prisma.$disconnect();
   };
+  let webhookSet: string | undefined;
   try {
     await bot.init();
     if (webhook) {
@@ -106,10 +107,21 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
         secret_token: config.WEBHOOK_SECRET,
         allowed_updates: ALLOWED_UPDATES,
       });
+    } else {
+      webhookSet = (await bot.api.getWebhookInfo()).url || undefined;
     }
   } catch (err) {
     await release();
     throw new StartError(`Cannot connect to Telegram: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // Deleting it here would silently take a webhook fleet's updates (say, a laptop started with the
+  // production token): the operator decides.
+  if (webhookSet) {
+    await release();
+    throw new StartError(
+      `This bot has a webhook (${new URL(webhookSet).host}), so long polling gets no updates. Run with BOT_MODE=webhook, ` +
+        "or remove the webhook first: stop the webhook instances with WEBHOOK_DELETE_ON_STOP=true, or call the Bot API's deleteWebhook.",
+    );
   }
   // A Bot API server without setMyCommands (or a 5xx, retried for a while)
   // only costs the command list, and never delays the answers.

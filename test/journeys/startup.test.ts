@@ -35,6 +35,22 @@ async function fakeTelegram(): Promise<FakeTelegram> {
   return fake;
 }
 
+describe("start-up: long polling beside a webhook", () => {
+  it("refuses to start, and says how to remove the webhook (it never takes a webhook fleet's updates)", async () => {
+    const fake = await fakeTelegram();
+    const set = await fetch(`${fake.apiRoot}/bot${fake.token}/setWebhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ url: "https://bot.example.org/telegram" }),
+    });
+    expect(set.ok).toBe(true);
+    const failed = start(fake);
+    await expect(failed).rejects.toBeInstanceOf(StartError);
+    await expect(failed).rejects.toThrow(/has a webhook \(bot\.example\.org\).*BOT_MODE=webhook.*WEBHOOK_DELETE_ON_STOP=true/);
+    expect((await (await fetch(`${fake.apiRoot}/bot${fake.token}/getWebhookInfo`)).json()).result.url).toBe("https://bot.example.org/telegram");
+  });
+});
+
 describe("start-up: only getMe may stop the bot", () => {
   it("a Bot API without setMyCommands is a warning, and the bot answers people", async () => {
     const fake = await fakeTelegram();
