@@ -6,15 +6,15 @@ btn-about-kept = 🗂 What the bot keeps
 about-privacy =
     <b>What the bot keeps</b>
     • Your language and auto-erase choice, encrypted.
-    • The numbers of this chat’s messages (no content) for 48 hours, so they can be erased.
+    • The numbers of this chat’s messages (no content) for 48 hours, to erase them.
     • Your safety plan if you keep it, and an unfinished one, encrypted.
     • Your requests to talk to a person (phone and note encrypted), until { $days } { $days ->
         [one] day
        *[other] days
     } after they close.
-    • Once you choose a language: it and this chat’s ID, for announcements, and your 16 Days subscription if you subscribe.
-    • This chat’s ID (your Telegram ID), unencrypted, while any of this is kept, so it can be erased.
-    Nothing else you write, no name or location; a phone number only if you give it for a request. Technical logs show your ID only as a one-way code.
+    • Once you choose a language: it and this chat’s ID, for announcements, and your 16 Days subscription.
+    • This chat’s ID (your Telegram ID), unencrypted, while any of this is kept; with auto-erase on, also its time and the chat’s last activity.
+    Nothing else you write, no name or location; a phone only if you give it for a request. Technical logs show your ID only as a one-way code.
 btn-about-telegram = 📱 What stays in Telegram
 about-telegram =
     <b>What stays in Telegram</b>
@@ -32,11 +32,11 @@ erase-option =
     }
 erase-text =
     <b>Auto-erase</b>
-    The bot can erase our conversation by itself, your messages and its own, a set time after your last action in the chat. It can only erase messages less than 48 hours old.
+    The bot can erase our conversation by itself, your messages and its own, a set time after your last action in the chat, or after the bot’s last message if it writes later (a staff reply, a 16 Days message). It can only erase messages less than 48 hours old.
 erase-state =
     { $minutes ->
         [0] Auto-erase is off now.
-       *[other] On now: the conversation is erased { erase-option } after your last action.
+       *[other] On now: the conversation is erased { erase-option } after your last action or the bot’s last message.
     }
 forget-intro = This is what the bot keeps about you (this message cannot be forwarded or saved):
 forget-item-language = language: { $language }

@@ -115,6 +115,8 @@ ref-update-escalated = No one has taken your request in { $minutes } minutes, so
 ref-relay-from = Message from <b>{ $partner }</b> (request { $code }):
 ref-kept = your requests to be contacted: { $count }, with what you chose to share
 ref-kept-draft = a request to be contacted that you started filling in
+ref-kept-staff = your staff access ({ $groups }): your Telegram ID, and your first name in the history of the requests you acted on. Deleting ends this access: the requests you hold go back to the queue, and your name there becomes “{ card-actor-former }”.
+ref-kept-staff-fallback = the fallback group
 
 ## Staff groups
 card-title = 📋 Referral <b>{ $code }</b>
@@ -197,6 +199,7 @@ staff-history-usage = Usage: /history CODE, for a referral shown in this group.
 card-history = History of <b>{ $code }</b>:
 card-actor-person = the person
 card-actor-bot = the bot
+card-actor-former = a former team member
 card-event-sent = sent the request
 card-event-claimed = claimed
 card-event-contacted = contacted the person

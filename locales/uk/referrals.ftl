@@ -115,6 +115,8 @@ ref-update-escalated = За { $minutes } хвилин ніхто не взяв �
 ref-relay-from = Повідомлення від: <b>{ $partner }</b> (запит { $code })
 ref-kept = ваші запити на зв’язок: { $count }, з тим, чим ви вирішили поділитися
 ref-kept-draft = запит на зв’язок, який ви почали заповнювати
+ref-kept-staff = ваш доступ фахівця ({ $groups }): ваш ID у Telegram і ваше ім’я в історії запитів, з якими ви працювали. Після видалення доступ припиниться: запити, які ви ведете, повернуться в чергу, а замість вашого імені там буде «{ card-actor-former }».
+ref-kept-staff-fallback = резервна група
 
 ## Групи фахівців
 card-title = 📋 Звернення <b>{ $code }</b>
@@ -197,6 +199,7 @@ staff-history-usage = Як користуватися: /history КОД, для �
 card-history = Історія <b>{ $code }</b>:
 card-actor-person = людина
 card-actor-bot = бот
+card-actor-former = колишній член команди
 card-event-sent = надіслала запит
 card-event-claimed = взяв(-ла)
 card-event-contacted = зв’язався(-лася) з людиною

@@ -90,12 +90,11 @@ export async function startPreview(jobs: JobList): Promise<RunningPreview> {
 
 /**
  * Registers the preview's caseworker for the staff group, as an admin's
- * `/invite` and the caseworker's `/join` would (again on each start: it
- * only renews the name).
+ * `/invite` and the caseworker's `/join` would (again on each start: a
+ * caseworker already registered stays as they are).
  */
 export async function registerCaseworker(store: ReferralStore): Promise<void> {
-  const { id, name } = PREVIEW_STAFF.caseworker;
-  await store.redeemInvite(await store.createInvite(null), { id: String(id), name });
+  await store.redeemInvite(await store.createInvite(null), String(PREVIEW_STAFF.caseworker.id));
 }
 
 /** Applies the committed migrations to the preview's database, as `npm start` does to the bot's. */

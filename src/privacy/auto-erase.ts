@@ -9,17 +9,22 @@ export function isAutoEraseMinutes(n: number): n is AutoEraseMinutes {
   return (AUTO_ERASE_MINUTES as readonly number[]).includes(n);
 }
 
-/** When each chat with auto-erase on is due to be erased. */
+/**
+ * The chats with auto-erase on: each is erased its chosen minutes after its
+ * last activity. Activity is the person's updates (`postpone`) and every
+ * message tracked, either side (a database trigger on TrackedMessage), so
+ * what the bot sends while the person is idle is erased in its turn too.
+ */
 export class EraseSchedule {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly clock: Clock,
   ) {}
 
-  /** The person was active: erase `minutes` from now. */
+  /** The person was active (or turned auto-erase on): erase `minutes` from now. */
   async postpone(chatId: string, minutes: AutoEraseMinutes): Promise<void> {
-    const dueAt = new Date(this.clock.now().getTime() + minutes * 60_000);
-    await this.prisma.eraseSchedule.upsert({ where: { chatId }, create: { chatId, dueAt }, update: { dueAt } });
+    const lastAt = this.clock.now();
+    await this.prisma.eraseSchedule.upsert({ where: { chatId }, create: { chatId, minutes, lastAt }, update: { minutes, lastAt } });
   }
 
   async cancel(chatId: string): Promise<void> {
@@ -31,15 +36,20 @@ export class EraseSchedule {
   }
 
   /**
-   * Chats due now. Each is claimed by deleting its row: when several
-   * instances run, only the one whose delete succeeded erases the chat.
+   * Chats due now. Each is claimed by clearing its last activity while it is
+   * still due: when several instances run, only the one whose update
+   * succeeded erases the chat, and activity since then keeps it for later.
    */
   async claimDue(): Promise<string[]> {
-    const now = this.clock.now();
-    const due = await this.prisma.eraseSchedule.findMany({ where: { dueAt: { lte: now } }, select: { chatId: true } });
+    const now = this.clock.now().getTime();
+    const dueIf = (minutes: number) => ({ minutes, lastAt: { lte: new Date(now - minutes * 60_000) } });
+    const due = await this.prisma.eraseSchedule.findMany({
+      where: { OR: AUTO_ERASE_MINUTES.map(dueIf) },
+      select: { chatId: true, minutes: true },
+    });
     const claimed: string[] = [];
-    for (const { chatId } of due) {
-      const { count } = await this.prisma.eraseSchedule.deleteMany({ where: { chatId, dueAt: { lte: now } } });
+    for (const { chatId, minutes } of due) {
+      const { count } = await this.prisma.eraseSchedule.updateMany({ where: { chatId, ...dueIf(minutes) }, data: { lastAt: null } });
       if (count === 1) claimed.push(chatId);
     }
     return claimed;

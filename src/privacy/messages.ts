@@ -48,6 +48,7 @@ export class MessageLog {
   private async insert(rows: Row[]): Promise<void> {
     // Raw SQL: one statement however many rows, without Prisma's per-query compile
     // cost; an id seen twice (an update delivered again after a crash) is skipped.
+    // A trigger on the table re-arms the chat's auto-erase in the same statement (EraseSchedule).
     const values = Prisma.join(rows.map((r) => Prisma.sql`(${r.chatId}, ${r.messageId}, ${r.sentAt})`));
     await this.prisma.$executeRaw`INSERT INTO "TrackedMessage" ("chatId", "messageId", "sentAt") VALUES ${values}
       ON CONFLICT DO NOTHING`;
@@ -59,7 +60,10 @@ export class MessageLog {
 
   /**
    * Deletes every message of the chat Telegram still allows (under 48 h), in
-   * batches, then forgets the ids. Returns how many messages it asked to delete.
+   * batches, forgetting each batch's ids once asked, and the ids too old to
+   * delete. Returns how many messages it asked to delete. Only ids read are
+   * forgotten: one tracked meanwhile (a message sent while this runs) stays
+   * known for the next erase.
    */
   async erase(chatId: string): Promise<number> {
     await this.batch?.written.catch(() => {}); // a failed write was reported to its own caller
@@ -70,8 +74,12 @@ export class MessageLog {
       orderBy: { messageId: "asc" },
     });
     const ids = rows.map((r) => r.messageId);
-    for (let i = 0; i < ids.length; i += BATCH) await this.deleteMessages(chatId, ids.slice(i, i + BATCH));
-    await this.forget(chatId);
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH);
+      await this.deleteMessages(chatId, batch);
+      await this.prisma.trackedMessage.deleteMany({ where: { chatId, messageId: { in: batch } } });
+    }
+    await this.prisma.trackedMessage.deleteMany({ where: { chatId, sentAt: { lte: since } } }); // too old to delete
     return ids.length;
   }
 

@@ -115,7 +115,7 @@ describe("auto-erase", () => {
     expect(user.lastText).toContain("Auto-erase is off now.");
     await user.press("15 min");
     expect(user.buttons).toContain("✓ 15 min");
-    expect(user.lastText).toContain("On now: the conversation is erased 15 min after your last action.");
+    expect(user.lastText).toContain("On now: the conversation is erased 15 min after your last action or the bot’s last message.");
     await user.pressData("erase:999", user.lastBotMessage!.id); // not a choice the bot offers
     expect(user.callbackAnswers.at(-1)?.text).toBe("This button no longer works. Here is the main menu.");
     expect(await t.prisma.eraseSchedule.count()).toBe(1);

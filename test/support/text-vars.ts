@@ -41,6 +41,7 @@ export const TEXT_VARS: Record<string, string | number> = {
   outcome: "не вдалося зв’язатися",
   days: 30,
   where: "Громадський центр безпеки (Івано-Франківськ)",
+  groups: "Громадський центр безпеки (Івано-Франківськ), Центр правничої допомоги (Київ), резервна група",
   link: "https://t.me/safe_path_help_bot?start=cw_0123456789abcdef0123456789abcdef",
   token: "0123456789abcdef0123456789abcdef",
   // 16 Days messages and staff broadcasts

@@ -45,6 +45,39 @@ describe(`raw SQL hot paths on ${TEST_DATABASE}`, () => {
     expect(deleted).toEqual([2, 3]);
   });
 
+  it("recording a message re-arms the chat's auto-erase, never backwards, and only where it is on", async () => {
+    const prisma = await database();
+    const clock = new TestClock();
+    const log = new MessageLog(prisma, clock, async () => {});
+    const now = clock.now().getTime();
+    const at = (minutes: number) => new Date(now + minutes * 60_000 + 123);
+    await prisma.eraseSchedule.create({ data: { chatId: "42", minutes: 15, lastAt: null } });
+    await log.track("42", [{ id: 1, at: at(0) }]);
+    await log.track("7", [{ id: 1, at: at(0) }]);
+    await log.track("42", [
+      { id: 3, at: at(5) },
+      { id: 2, at: at(2) },
+    ]);
+    const lastAt = async () => (await prisma.eraseSchedule.findUniqueOrThrow({ where: { chatId: "42" } })).lastAt?.toISOString();
+    expect(await lastAt()).toBe(at(5).toISOString());
+    await log.track("42", [{ id: 4, at: at(4) }]); // an older date (a copied message counts from now; Telegram's dates may lag)
+    expect(await lastAt()).toBe(at(5).toISOString());
+    await log.track("42", [{ id: 5, at: at(6) }]);
+    expect(await lastAt()).toBe(at(6).toISOString());
+    expect(await prisma.eraseSchedule.count()).toBe(1); // chat 7 has auto-erase off: no row made
+  });
+
+  it("an erase forgets only the ids it read: a message tracked meanwhile waits for the next one", async () => {
+    const prisma = await database();
+    const clock = new TestClock();
+    const log = new MessageLog(prisma, clock, async (chatId) => {
+      if (chatId === "42") await log.track("42", [{ id: 9, at: clock.now() }]);
+    });
+    await log.track("42", [{ id: 1, at: clock.now() }]);
+    expect(await log.erase("42")).toBe(1);
+    expect((await prisma.trackedMessage.findMany()).map((r) => r.messageId)).toEqual([9]);
+  });
+
   it("sessions and conversation state: insert, update in place, read, delete", async () => {
     const prisma = await database();
     for (const table of ["Session", "ConversationState"] as const) {

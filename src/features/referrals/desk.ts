@@ -5,7 +5,7 @@ import { escapeHtml } from "../../shared/html.js";
 import { Route, sosRoute } from "../../ui/routes.js";
 import type { Screen } from "../../ui/screen.js";
 import { claimBucket, STAFF_OUTCOMES, type Outcome, type StaffOutcome } from "./domain.js";
-import { ReferralStore, type Referral, type ReferralInput, type ReferralView } from "./store.js";
+import { ACTOR_LABELS, FORMER_STAFF, ReferralStore, type Referral, type ReferralInput, type ReferralView } from "./store.js";
 
 /** A translation in one language. */
 export type Tr = (key: string, vars?: Record<string, string | number>) => string;
@@ -212,7 +212,7 @@ export class Desk {
   /** True when this caseworker won the claim. */
   async claim(r: Referral, staff: Staff): Promise<boolean> {
     const now = this.deps.clock.now();
-    const won = await this.store.transition(r.id, ["open"], { status: "claimed", holderId: staff.id, holderName: staff.name, claimedAt: now }, staff.name, "claimed");
+    const won = await this.store.transition(r.id, ["open"], { status: "claimed", holderId: staff.id, holderName: staff.name, claimedAt: now }, staff, "claimed");
     if (!won) return false;
     const waited = now.getTime() - r.createdAt.getTime();
     this.deps.metrics?.referralClaimed(waited / 1000);
@@ -223,13 +223,13 @@ export class Desk {
   }
 
   async contacted(r: Referral, staff: Staff): Promise<boolean> {
-    const ok = await this.store.transition(r.id, ["claimed"], { status: "contacted" }, staff.name, "contacted", staff.id);
+    const ok = await this.store.transition(r.id, ["claimed"], { status: "contacted" }, staff, "contacted", staff.id);
     if (ok) await this.refresh(r.id);
     return ok;
   }
 
   async release(r: Referral, staff: Staff): Promise<boolean> {
-    const ok = await this.store.transition(r.id, HELD, { status: "open", holderId: null, holderName: null }, staff.name, "released", staff.id);
+    const ok = await this.store.transition(r.id, HELD, { status: "open", holderId: null, holderName: null }, staff, "released", staff.id);
     if (ok) {
       await this.refresh(r.id);
       await this.tellPerson(r.id, "ref-update-released");
@@ -238,13 +238,22 @@ export class Desk {
   }
 
   async close(r: Referral, staff: Staff, outcome: StaffOutcome): Promise<boolean> {
-    const ok = await this.store.transition(r.id, HELD, { status: "closed", outcome, closedAt: this.deps.clock.now() }, staff.name, `closed-${outcome}`, staff.id);
+    const ok = await this.store.transition(r.id, HELD, { status: "closed", outcome, closedAt: this.deps.clock.now() }, staff, `closed-${outcome}`, staff.id);
     if (ok) {
       await this.countOutcome(r, outcome);
       await this.refresh(r.id);
       await this.tellPerson(r.id, "ref-update-closed");
     }
     return ok;
+  }
+
+  /**
+   * A staff member's /forget: the requests they hold go back to the queue (the
+   * person is told, as on a release), then their access and name go.
+   */
+  async forgetStaff(userId: string): Promise<void> {
+    for (const r of await this.store.heldBy(userId)) await this.release(r, { id: userId, name: FORMER_STAFF });
+    await this.store.forgetStaff(userId);
   }
 
   /**
@@ -302,7 +311,7 @@ export class Desk {
   }
 
   /** A caseworker's message to the person, under the partner's name; false when it could not be delivered. */
-  async relayToPerson(r: Referral, text: string): Promise<boolean> {
+  async relayToPerson(r: Referral, text: string, staff: Staff): Promise<boolean> {
     const view = await this.store.view(r.id);
     if (!view?.chatId) return false;
     const t = this.personTr(view);
@@ -313,7 +322,7 @@ export class Desk {
     } catch {
       return false;
     }
-    await this.store.event(r.id, r.holderName ?? "staff", "message-to-person");
+    await this.store.event(r.id, staff, "message-to-person");
     return true;
   }
 
@@ -340,7 +349,7 @@ export class Desk {
     const t = this.staffTr(view);
     const when = new Intl.DateTimeFormat("uk-UA", { timeZone: "Europe/Kyiv", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
     const lines = (await this.store.history(r.id)).map((e) => {
-      const who = e.actor === "person" || e.actor === "bot" ? t(`card-actor-${e.actor}`) : escapeHtml(e.actor);
+      const who = e.actorId === null && ACTOR_LABELS.includes(e.actor) ? t(`card-actor-${e.actor}`) : escapeHtml(e.actor);
       return `${when.format(e.at)} — ${who}: ${t(`card-event-${e.action}`)}`;
     });
     return [t("card-history", { code: r.code }), ...lines].join("\n");

@@ -77,11 +77,15 @@ export const referralsFeature: Feature = {
   awaitsMessage: (ctx) => ctx.session.relayTo !== undefined,
   conversations: (deps) => [referralConversation(deskOf(deps))],
   async kept(ctx, deps) {
-    const count = await deskOf(deps).store.countOf(chatId(ctx));
-    return count > 0 ? [ctx.t("ref-kept", { count })] : [];
+    const { store } = deskOf(deps);
+    const count = await store.countOf(chatId(ctx));
+    // In a private chat the chat id is the person's Telegram id: staff see their own access here.
+    const groups = (await store.staffOf(chatId(ctx))).map((p) => (p ? escapeHtml(p.name) : ctx.t("ref-kept-staff-fallback")));
+    return [count > 0 && ctx.t("ref-kept", { count }), groups.length > 0 && ctx.t("ref-kept-staff", { groups: groups.join(", ") })].filter((l) => l !== false);
   },
   async forget(chat, deps) {
     const desk = deskOf(deps);
+    await desk.forgetStaff(chat);
     for (const r of await desk.store.active(chat)) await desk.endByPerson(r, "withdrawn");
     // Closed ones lose the phone and note on their cards too.
     for (const id of await desk.store.scrub(chat)) await desk.refresh(id);
@@ -199,7 +203,7 @@ export const referralsFeature: Feature = {
     // Caseworker registration: the one-time invite an admin made with /invite in a staff group.
     const join = async (ctx: BotContext, token: string | undefined) => {
       const match = token ? INVITE.exec(token.trim()) : null;
-      const joined = match && (await desk.store.redeemInvite(match[1]!, { id: String(ctx.from!.id), name: ctx.from!.first_name.slice(0, 64) }));
+      const joined = match && (await desk.store.redeemInvite(match[1]!, String(ctx.from!.id)));
       if (!joined) return show(ctx, navScreen(ctx, ctx.t("staff-join-bad"), { self: RefRoute.entry }));
       const partner = joined.partnerId === null ? null : await desk.store.partner(joined.partnerId);
       const where = partner ? escapeHtml(partner.name) : ctx.t("card-to-any");

@@ -1,4 +1,5 @@
 import { HELP_KINDS, STAFF_OUTCOMES, WINDOWS, PARTNER_KINDS } from "./domain.js";
+import { ACTOR_LABELS } from "./store.js";
 
 const outcomes = [...STAFF_OUTCOMES, "cancelled", "withdrawn"];
 
@@ -11,7 +12,7 @@ export const referralKeys = [
   ...outcomes.map((o) => `ref-status-closed-${o}`),
   ...STAFF_OUTCOMES.map((o) => `btn-card-${o}`),
   ...["open", "claimed", "contacted"].flatMap((s) => [`ref-status-${s}`, `card-status-${s}`]),
-  ...["person", "bot"].map((a) => `card-actor-${a}`),
+  ...ACTOR_LABELS.map((a) => `card-actor-${a}`),
   ...["sent", "claimed", "contacted", "released", "reminder", "escalated", "message-to-person", "message-to-staff", "cancelled", "withdrawn"]
     .concat(STAFF_OUTCOMES.map((o) => `closed-${o}`))
     .map((e) => `card-event-${e}`),

@@ -110,7 +110,7 @@ export function staffComposer(deps: FeatureDeps, desk: Desk): Composer<BotContex
     if (r.contact !== "relay") return void (await say(ctx, t("staff-relay-phone", { code: r.code })));
     if (r.holderId !== String(ctx.from!.id)) return void (await say(ctx, t("staff-relay-holder-only", { code: r.code })));
     if (text.length > RELAY_MAX) return void (await say(ctx, t("staff-relay-too-long", { max: RELAY_MAX })));
-    const delivered = await desk.relayToPerson(r, text);
+    const delivered = await desk.relayToPerson(r, text, staffOf(ctx));
     await say(ctx, t(delivered ? "staff-relay-delivered" : "staff-relay-failed", { code: r.code }));
   }
 

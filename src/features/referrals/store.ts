@@ -26,6 +26,14 @@ export interface ReferralInput {
 export type ReferralView = Referral & { partner: Partner | null; service: { nameUk: string | null; nameEn: string | null } | null };
 
 const ACTIVE: Status[] = ["open", "claimed", "contacted"];
+const HELD: Status[] = ["claimed", "contacted"];
+
+/** Who acted on a referral: the person, the bot, or a staff member (by Telegram id and first name). */
+export type Actor = "person" | "bot" | { id: string; name: string };
+/** The history's label for a staff member who used /forget. */
+export const FORMER_STAFF = "former";
+/** Actors the history shows by a label (`card-actor-…`), not by name. */
+export const ACTOR_LABELS = ["person", "bot", FORMER_STAFF];
 const INVITE_HOURS = 24;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
@@ -128,8 +136,8 @@ export class ReferralStore {
     return token;
   }
 
-  /** Redeems an invite once; undefined when it is unknown, used or expired. */
-  async redeemInvite(token: string, user: { id: string; name: string }): Promise<{ partnerId: number | null } | undefined> {
+  /** Redeems an invite once for this Telegram user; undefined when it is unknown, used or expired. */
+  async redeemInvite(token: string, userId: string): Promise<{ partnerId: number | null } | undefined> {
     const tokenHash = hashToken(token);
     const invite = await this.prisma.caseworkerInvite.findUnique({ where: { tokenHash } });
     if (!invite) return undefined;
@@ -137,10 +145,32 @@ export class ReferralStore {
     const { count } = await this.prisma.caseworkerInvite.deleteMany({ where: { tokenHash, expiresAt: { gt: this.clock.now() } } });
     if (count !== 1) return undefined;
     const partnerId = invite.partnerId;
-    const existing = await this.prisma.caseworker.findFirst({ where: { partnerId, userId: user.id } });
-    if (existing) await this.prisma.caseworker.update({ where: { id: existing.id }, data: { name: user.name } });
-    else await this.prisma.caseworker.create({ data: { partnerId, userId: user.id, name: user.name, createdAt: this.clock.now() } });
+    const existing = await this.prisma.caseworker.findFirst({ where: { partnerId, userId } });
+    if (!existing) await this.prisma.caseworker.create({ data: { partnerId, userId, createdAt: this.clock.now() } });
     return { partnerId };
+  }
+
+  /** The groups this Telegram user is a caseworker of: partners, null for the fallback group. */
+  async staffOf(userId: string): Promise<(Partner | null)[]> {
+    const rows = await this.prisma.caseworker.findMany({ where: { userId }, orderBy: { id: "asc" } });
+    return Promise.all(rows.map((r) => (r.partnerId === null ? null : this.partner(r.partnerId))));
+  }
+
+  /** Referrals this staff member holds now. */
+  heldBy(userId: string): Promise<Referral[]> {
+    return this.prisma.referral.findMany({ where: { holderId: userId, status: { in: HELD } } });
+  }
+
+  /**
+   * A staff member's /forget: their caseworker rows go (their access ends),
+   * and their id and name leave every referral and its history.
+   */
+  async forgetStaff(userId: string): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.caseworker.deleteMany({ where: { userId } }),
+      this.prisma.referralEvent.updateMany({ where: { actorId: userId }, data: { actor: FORMER_STAFF, actorId: null } }),
+      this.prisma.referral.updateMany({ where: { holderId: userId }, data: { holderId: null, holderName: null } }),
+    ]);
   }
 
   async isCaseworker(partnerId: number | null, userId: string): Promise<boolean> {
@@ -224,15 +254,16 @@ export class ReferralStore {
    * for the one caller whose update took effect. `holderId` restricts it to
    * the caseworker holding it.
    */
-  async transition(id: number, from: Status[], data: Partial<Referral>, actor: string, action: string, holderId?: string): Promise<boolean> {
+  async transition(id: number, from: Status[], data: Partial<Referral>, actor: Actor, action: string, holderId?: string): Promise<boolean> {
     const where = { id, status: { in: from }, ...(holderId !== undefined ? { holderId } : {}) };
     const { count } = await this.prisma.referral.updateMany({ where, data });
     if (count === 1) await this.event(id, actor, action);
     return count === 1;
   }
 
-  async event(referralId: number, actor: string, action: string): Promise<void> {
-    await this.prisma.referralEvent.create({ data: { referralId, at: this.clock.now(), actor, action } });
+  async event(referralId: number, actor: Actor, action: string): Promise<void> {
+    const who = typeof actor === "string" ? { actor } : { actor: actor.name, actorId: actor.id };
+    await this.prisma.referralEvent.create({ data: { referralId, at: this.clock.now(), ...who, action } });
   }
 
   async history(referralId: number) {
