@@ -80,7 +80,10 @@ try {
   const ids = await instances();
   // Logs of every run of each container: Prisma waits 10 s for its lock, then fails (P1002) and
   // the container is restarted.
-  const starts = await Promise.all(ids.map((id) => docker("logs", id)));
+  const starts = await Promise.all(ids.map(async (id) => {
+    const { stdout, stderr } = await run("docker", ["logs", id]);
+    return stdout + stderr;
+  }));
   const restarts = await Promise.all(ids.map(async (id) => Number(await docker("inspect", "-f", "{{.RestartCount}}", id))));
   const migrated = starts.filter((log) => log.includes("have been applied")).length;
   const idle = starts.filter((log) => log.includes("No pending migrations")).length;
