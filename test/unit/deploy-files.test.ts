@@ -28,6 +28,15 @@ describe("deployment examples (docs/deploy)", () => {
     expect(config.DATABASE_URL).toMatch(/^postgresql:\/\//);
   });
 
+  it("the image leaves out the checkout's dependencies, database and secrets; Caddy proxies only the webhook's path", () => {
+    const ignored = readFileSync(".dockerignore", "utf8").split("\n");
+    expect(ignored).toEqual(expect.arrayContaining(["node_modules", "data", ".env", "*.db"]));
+    const caddy = readFileSync("docs/deploy/Caddyfile", "utf8");
+    const path = new URL(composeEnvironment(readFileSync("docs/deploy/compose.yaml", "utf8")).WEBHOOK_URL!.replace("${DOMAIN}", "x.org")).pathname;
+    expect([...caddy.matchAll(/^\s*handle (\S+) \{$/gm)].map((m) => m[1])).toEqual([path]);
+    expect(caddy).toMatch(/handle \{\s*respond 404\s*\}/);
+  });
+
   it("the systemd unit runs npm start, one instance per port, and stops with SIGTERM", () => {
     const unit = readFileSync("docs/deploy/safe-path-bot@.service", "utf8");
     expect(unit).toMatch(/^ExecStart=\/usr\/bin\/npm start$/m);
