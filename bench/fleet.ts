@@ -48,8 +48,8 @@ const db = await freshPostgresDatabase();
 const fake = await FakeTelegram.start({ token: "123456:TEST-token-abcdefghijklmnop" });
 fake.recordCalls = false;
 fake.settleMs = 0;
-// Each person's ten updates wait in the fake's queue for that chat; nothing here may time out.
-fake.timeoutMs = 600_000;
+// Each person's ten updates wait in the fake's queue for that chat (however slow the machine): no timeout here.
+fake.timeoutMs = 3_600_000;
 fake.user({ id: 1 }).started = true; // the broadcast's progress chat
 
 // Fresh ids each run: the per-person rate limit counts them in Redis for a few seconds.
@@ -190,7 +190,8 @@ async function awayFromTick(): Promise<void> {
   if (into < 5_000 || into > 59_000) await sleep((65_000 - into) % 60_000);
 }
 const sentBy = (text: string) => metric(text, 'bot_outbox_sends_total{outcome="sent"}');
-const budget = (RECIPIENTS / RATE) * 3000 + LEASE_MS + 60_000;
+/** Only a guard against a hang: 30 ms a recipient (a loaded machine is slow, and the bench says how slow). */
+const budget = RECIPIENTS * 30 + LEASE_MS;
 await until(() => deliveries.size >= RECIPIENTS / 2, budget, "half the broadcast");
 await awayFromTick();
 const victim = instances[1]!;
