@@ -4,13 +4,10 @@
  * scaling factor, p99 latency and memory per instance. Needs PostgreSQL
  * (TEST_POSTGRES_URL). `npm run bench:webhook`; `BENCH_QUICK=1` for a smoke run.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { FakeTelegram, type FakeUser } from "../src/fake-telegram/index.js";
-import { newKey } from "../src/shared/crypto.js";
 import { freshPostgresDatabase, postgresReachable } from "../test/support/db.js";
-import { freePort } from "../test/support/webhook.js";
+import { metric, startInstances, stopInstance } from "./instances.js";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const PEOPLE = QUICK ? 300 : 1500;
@@ -19,48 +16,19 @@ const COMMANDS = ["/sos", "/menu", "/privacy"];
 /** The steady rate for the latency figure, and for how long. */
 const RATE = 100;
 const LATENCY_SECONDS = QUICK ? 3 : 10;
-const ROOT = resolve(import.meta.dirname, "..");
 
 if (!(await postgresReachable())) {
   console.log("bench/webhook: no PostgreSQL at TEST_POSTGRES_URL; nothing measured");
   process.exit(0);
 }
 
-async function run(instances: number) {
+async function run(count: number) {
   const db = await freshPostgresDatabase();
   const fake = await FakeTelegram.start({ token: "123456:TEST-token-abcdefghijklmnop" });
   fake.recordCalls = false;
   fake.settleMs = 0;
   fake.timeoutMs = 30_000;
-  const key = newKey();
-  const children: { child: ChildProcess; base: string }[] = [];
-  for (let i = 0; i < instances; i++) {
-    const port = await freePort();
-    const child = spawn(process.execPath, ["dist/main.js"], {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        DATABASE_URL: db.url,
-        DATA_ENCRYPTION_KEY: key,
-        BOT_MODE: "webhook",
-        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-        WEBHOOK_SECRET: "bench-secret-0123456789",
-        PORT: String(port),
-        LOG_LEVEL: "warn",
-      },
-    });
-    const base = `http://127.0.0.1:${port}`;
-    children.push({ child, base });
-    for (let t = 0; ; t++) {
-      if ((await fetch(`${base}/readyz`).then((r) => r.status, () => 0)) === 200) break;
-      if (t > 300) throw new Error("an instance did not get ready");
-      await sleep(100);
-    }
-  }
-  fake.balance = children.map((c) => c.base);
+  const instances = await startInstances(count, { fake, databaseUrl: db.url });
   const people: FakeUser[] = Array.from({ length: PEOPLE }, () => fake.user({ languageCode: "en" }));
   // Warm up: every person once.
   await Promise.all(people.map((p) => p.send("/start")));
@@ -89,14 +57,8 @@ async function run(instances: number) {
     sends.push(people[i % PEOPLE]!.send(COMMANDS[i % COMMANDS.length]!).then(() => void steady.push(performance.now() - t)));
   }
   await Promise.all(sends);
-  const rss = await Promise.all(
-    children.map(async (c) => {
-      const text = await (await fetch(`${c.base}/metrics`)).text();
-      return Number(/^bot_process_resident_memory_bytes (\d+)/m.exec(text)?.[1]) / 2 ** 20;
-    }),
-  );
-  for (const c of children) c.child.kill("SIGTERM");
-  await Promise.all(children.map((c) => new Promise((r) => (c.child.exitCode === null ? c.child.once("exit", r) : r(null)))));
+  const rss = await Promise.all(instances.map(async (c) => metric(await c.metrics(), "bot_process_resident_memory_bytes") / 2 ** 20));
+  await Promise.all(instances.map((c) => stopInstance(c)));
   await fake.close();
   await db.drop();
   steady.sort((a, b) => a - b);

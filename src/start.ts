@@ -157,7 +157,7 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
       });
   let stopped!: () => void;
   const task = runner?.task() ?? new Promise<void>((resolve) => (stopped = resolve));
-  const scheduler = startScheduler(jobs(services), logger, databaseTickClaim(prisma));
+  const scheduler = startScheduler(jobs(services), logger, databaseTickClaim(prisma), metrics.jobRun);
   // Broadcasts and the campaign's messages: drained continuously at BROADCAST_RATE.
   services.outbox.start();
   logger.info({ bot: bot.botInfo.username, mode: config.BOT_MODE, port: server?.port }, "bot started");

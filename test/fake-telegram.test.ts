@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { Bot, GrammyError, InlineKeyboard, InputFile } from "grammy";
 import QRCode from "qrcode";
@@ -234,5 +236,46 @@ describe("fake Telegram: reply keyboards, venues and files", () => {
     expect(await failure(bot.api.getFile("nope"))).toBe("Bad Request: invalid file_id");
     expect((await fetch(`${fake.apiRoot}/file/bot${fake.token}/documents/none.csv`)).status).toBe(404);
     expect((await fetch(`${fake.apiRoot}/file/botWRONG/documents/file_1.csv`)).status).toBe(404);
+  });
+});
+
+describe("fake Telegram: webhook delivery", () => {
+  it("has at most max_connections posts open at once (40 unless set), as Telegram does", async () => {
+    fake = await FakeTelegram.start();
+    let open = 0;
+    let most = 0;
+    let received = 0;
+    const hook = createServer((req, res) => {
+      most = Math.max(most, ++open);
+      req.resume();
+      setTimeout(() => {
+        open--;
+        received++;
+        res.end();
+      }, 200);
+    });
+    await new Promise<void>((done) => hook.listen(0, "127.0.0.1", done));
+    const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.me });
+    // One update from each of `chats` people at once (a chat's own updates go one at a time anyway).
+    const burst = async (chats: number) => {
+      [most, received] = [0, 0];
+      for (let id = 1; id <= chats; id++) {
+        const chat = { id, type: "private" as const, first_name: "A" };
+        fake.queueUpdate({ message: { message_id: 1, date: 0, chat, from: { id, is_bot: false, first_name: "A" }, text: "hi" } });
+      }
+      await expect.poll(() => received).toBe(chats);
+      return most;
+    };
+    await bot.api.setWebhook(url);
+    const most40 = await burst(50); // all 50 at once without the limit (each is held 200 ms)
+    expect(most40).toBeLessThanOrEqual(40);
+    expect(most40).toBeGreaterThan(2);
+    await bot.api.setWebhook(url, { max_connections: 2 });
+    expect(await burst(6)).toBe(2);
+    await new Promise((done) => {
+      hook.close(done);
+      hook.closeAllConnections();
+    });
   });
 });

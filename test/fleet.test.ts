@@ -14,29 +14,16 @@ import { databaseTickClaim } from "../src/scheduler/index.js";
 import { postgresChatLock } from "../src/server/chat-lock.js";
 import { redisSendBudget } from "../src/server/send-budget.js";
 import { freshPostgresDatabase, postgresReachable, testDatabase, type TestDatabase } from "./support/db.js";
+import { redisReachable, TEST_REDIS_URL as REDIS_URL } from "./support/redis.js";
 import { TestClock } from "./support/harness.js";
 import { webhookBot } from "./support/webhook.js";
 
 // Several instances share one PostgreSQL (and Redis). Where the server is absent (a fresh developer
 // machine) these tests skip and say why; CI starts both (README: Tests).
 const POSTGRES = await postgresReachable();
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const REDIS = await redisReachable();
 if (!POSTGRES) console.warn("fleet tests skipped: no PostgreSQL at TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres)");
 if (!REDIS) console.warn(`fleet rate-limit test skipped: no Redis at ${REDIS_URL}`);
-
-async function redisReachable(): Promise<boolean> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    return (await redis.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 const cleanup: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {

@@ -107,7 +107,7 @@ export function createBot(opts: BotOptions) {
     ...opts,
     counters,
     i18n,
-    outgoing: tracking.outgoing,
+    tracked: tracking.sent,
     botApi: bot.api,
     metrics: opts.metrics,
     sharedRate: opts.sharedSendRate,

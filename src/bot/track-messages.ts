@@ -27,7 +27,7 @@ export function messageTracking(
   log: MessageLog,
   clock: Clock,
   onError: (err: unknown) => void,
-): { incoming: MiddlewareFn<Context>; outgoing: Transformer } {
+): { incoming: MiddlewareFn<Context>; outgoing: Transformer; sent: (chatId: string, result: unknown) => Promise<void> } {
   // Telegram dates are in seconds; a copied message has none, and a Bot API
   // server may send a date that makes no sense: then it counts from now.
   const sentAt = (m: Sent) => {
@@ -37,6 +37,10 @@ export function messageTracking(
   };
   const track = (chatId: number, sent: Sent[]) =>
     log.track(String(chatId), sent.map((m) => ({ id: m.message_id, at: sentAt(m) }))).catch(onError);
+  // Private chats have positive ids; groups and channels negative ones.
+  const record = async (chatId: number, result: unknown) => {
+    if (chatId > 0) await track(chatId, (Array.isArray(result) ? result : [result]).filter(isSent));
+  };
   return {
     async incoming(ctx, next) {
       if (ctx.chat?.type === "private" && ctx.message) await track(ctx.chat.id, [ctx.message]);
@@ -44,12 +48,10 @@ export function messageTracking(
     },
     async outgoing(prev, method, payload, signal) {
       const res = await prev(method, payload, signal);
-      const chatId = Number((payload as { chat_id?: unknown }).chat_id);
-      // Private chats have positive ids; groups and channels negative ones.
-      if (res.ok && chatId > 0 && sends(method)) {
-        await track(chatId, (Array.isArray(res.result) ? res.result : [res.result]).filter(isSent));
-      }
+      if (res.ok && sends(method)) await record(Number((payload as { chat_id?: unknown }).chat_id), res.result);
       return res;
     },
+    /** What a send made outside the transformer returned (the outbox's, tracked alongside marking its row sent). */
+    sent: (chatId, result) => record(Number(chatId), result),
   };
 }

@@ -32,6 +32,8 @@ export interface OutboxOptions {
   counters: Counters;
   /** A place in a rate shared by several instances (src/server/send-budget.ts), taken before each send. */
   sharedRate?: () => Promise<void>;
+  /** What each accepted send returned, told alongside marking its row sent (message tracking, so quick exit erases it). */
+  sent?: (chatId: string, result: unknown) => Promise<unknown>;
   /** Each send's outcome, as it happens (metrics). */
   onOutcome?: (outcome: Outcome) => void;
   /** Live progress of broadcasts that have an admin watching; at most every `progressMs`. */
@@ -194,9 +196,13 @@ export class Outbox {
     await this.slot();
     await this.opts.sharedRate?.();
     try {
-      await this.send(row.chatId, message);
-      // The hot path, in raw SQL (portable): a model query costs more than the send itself here.
-      await this.prisma.$executeRaw`UPDATE "Outbox" SET "status" = 'sent', "leaseUntil" = NULL WHERE "id" = ${row.id} AND "claim" = ${token}`;
+      const result = await this.send(row.chatId, message);
+      // Marked at once, the message tracked alongside (not before): a crash until the mark is done
+      // sends the row again. The hot path, in raw SQL (portable): a model query costs more than the send.
+      await Promise.all([
+        this.prisma.$executeRaw`UPDATE "Outbox" SET "status" = 'sent', "leaseUntil" = NULL WHERE "id" = ${row.id} AND "claim" = ${token}`,
+        this.opts.sent?.(row.chatId, result),
+      ]);
       return "sent";
     } catch (err) {
       const error = err instanceof GrammyError ? err : undefined;

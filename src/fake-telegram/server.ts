@@ -142,6 +142,12 @@ export class FakeTelegram {
   /** Webhook posts answered other than 200, by status (a retry follows each). */
   readonly webhookRefused = new Map<number, number>();
   private readonly chatChains = new Map<number, Promise<void>>();
+  /**
+   * setWebhook's max_connections (Telegram: 1-100, 40 when not given): posts
+   * in progress at once; the others wait their turn at Telegram, not at the bot.
+   */
+  private maxConnections = 40;
+  private readonly connections = { open: 0, waiting: [] as (() => void)[] };
   private nextOrigin = 0;
   /** setMyCommands storage by "scope|language_code", e.g. "default|uk" or "chat:1000|". */
   readonly commands = new Map<string, BotCommand[]>();
@@ -285,14 +291,17 @@ export class FakeTelegram {
         const target = new URL(hook.url);
         const origin = this.balance?.length ? this.balance[this.nextOrigin++ % this.balance.length] : undefined;
         const url = origin ? new URL(target.pathname + target.search, origin) : target;
+        await this.connect();
         const status = await fetch(url, {
           method: "POST",
           headers: { "content-type": "application/json", ...(hook.secret ? { "x-telegram-bot-api-secret-token": hook.secret } : {}) },
           body: JSON.stringify(update),
-        }).then(
-          async (res) => (await res.arrayBuffer(), res.status),
-          () => 0,
-        );
+        })
+          .then(
+            async (res) => (await res.arrayBuffer(), res.status),
+            () => 0,
+          )
+          .finally(() => this.disconnect());
         if (status === 200) return;
         this.webhookRefused.set(status, (this.webhookRefused.get(status) ?? 0) + 1);
         await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
@@ -307,6 +316,21 @@ export class FakeTelegram {
     void next.then(() => {
       if (this.chatChains.get(chat) === next) this.chatChains.delete(chat);
     });
+  }
+
+  /** Takes one of the webhook's connections, waiting for one when all are in use. */
+  private async connect(): Promise<void> {
+    if (this.connections.open < this.maxConnections) {
+      this.connections.open++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.connections.waiting.push(resolve)); // handed over by disconnect
+  }
+
+  private disconnect(): void {
+    const next = this.connections.waiting.shift();
+    if (next) next();
+    else this.connections.open--;
   }
 
   /**
@@ -620,6 +644,7 @@ export class FakeTelegram {
       if (!/^https?:\/\//.test(p.url)) bad("bad webhook: An HTTPS URL must be provided for webhook");
       if (p.secret_token !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(String(p.secret_token))) bad("bad webhook: secret token contains unallowed characters");
       this.webhook = { url: p.url, secret: p.secret_token === undefined ? undefined : String(p.secret_token) };
+      this.maxConnections = Math.min(100, Math.max(1, int(p.max_connections) ?? 40));
       // Updates that waited for getUpdates go to the webhook now.
       for (const u of this.queue.splice(0)) this.post(u);
       return true;

@@ -43,13 +43,15 @@ export function databaseTickClaim(prisma: PrismaClient): TickClaim {
 /** The minute a cron run belongs to: the same on every instance whose clock is within the minute. */
 export const tickOf = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000);
 
-export function startScheduler(jobs: Job[], logger: Logger, claim?: TickClaim): Scheduler {
+/** `ran` is told of each run this instance makes (after the claim, before the work): the metrics. */
+export function startScheduler(jobs: Job[], logger: Logger, claim?: TickClaim, ran?: (job: string) => void): Scheduler {
   const tasks = jobs.map((job) =>
     cron.schedule(
       job.cron,
       async () => {
         try {
           if (claim && !(await claim(job.name, tickOf(Date.now())))) return;
+          ran?.(job.name);
           const result = await job.run();
           logger.debug({ job: job.name, result }, "job done");
         } catch (err) {

@@ -11,6 +11,8 @@ export interface BotMetrics {
   outbox(outcome: string): void;
   /** A caseworker claimed a referral this many seconds after it was sent. */
   referralClaimed(seconds: number): void;
+  /** This instance runs a scheduled job (it won the job's tick). */
+  jobRun(job: string): void;
 }
 
 /**
@@ -37,6 +39,8 @@ export function createMetrics(prisma: PrismaClient, redisUp?: () => Promise<bool
     registers,
   });
   const sends = new Counter({ name: "bot_outbox_sends_total", help: "Outbox sends by outcome (sent, failed, blocked, retry)", labelNames: ["outcome"], registers });
+  // Summed over the instances: each job's ticks, once each (src/scheduler).
+  const jobRuns = new Counter({ name: "bot_job_runs_total", help: "Scheduled job runs on this instance, by job", labelNames: ["job"], registers });
   new Gauge({
     name: "bot_outbox_depth",
     help: "Outbox rows waiting or being sent (all instances)",
@@ -83,5 +87,6 @@ export function createMetrics(prisma: PrismaClient, redisUp?: () => Promise<bool
     failed: () => errors.inc(),
     outbox: (outcome) => sends.inc({ outcome }),
     referralClaimed: (seconds) => claims.observe(seconds),
+    jobRun: (job) => jobRuns.inc({ job }),
   };
 }

@@ -1,6 +1,6 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { PrismaClient } from "@prisma/client";
-import { Api, type Transformer } from "grammy";
+import { Api } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { botApiFetch } from "../../bot/http.js";
 import { Broadcasts, DEFAULT_CAMPAIGN, type CampaignSettings } from "../../campaign/broadcasts.js";
@@ -36,8 +36,8 @@ export function campaignServices(deps: {
   logger: Logger;
   counters: Counters;
   i18n: I18n<BotContext>;
-  /** The bot's outgoing-message tracking. */
-  outgoing: Transformer;
+  /** The bot's outgoing-message tracking, told of each message the outbox sent. */
+  tracked: (chatId: string, result: unknown) => Promise<void>;
   /** The bot's own client, for the admin's progress message. */
   botApi: Api;
   metrics?: BotMetrics;
@@ -51,7 +51,6 @@ export function campaignServices(deps: {
   const t = (locale: string, key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, { ...hotlineVars, ...vars });
   const render = (row: Recipient, b: Parameters<typeof renderMessage>[3]) => renderMessage(t, days, row, b);
   const sendApi = new Api(deps.token, { apiRoot: deps.apiRoot, fetch: botApiFetch() as never });
-  sendApi.config.use(deps.outgoing);
   const outbox = new Outbox(
     prisma,
     clock,
@@ -68,6 +67,7 @@ export function campaignServices(deps: {
       logger: deps.logger,
       counters: deps.counters,
       sharedRate: deps.sharedRate,
+      sent: deps.tracked,
       onOutcome: deps.metrics && ((outcome) => deps.metrics!.outbox(outcome)),
       onProgress: async (p) => {
         const { progressChat, progressMessage } = p.broadcast;
