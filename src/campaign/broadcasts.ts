@@ -1,6 +1,7 @@
 import { Prisma, type Broadcast, type PrismaClient } from "@prisma/client";
 import { LOCALES, type Locale } from "../bot/context.js";
 import type { Clock } from "../shared/clock.js";
+import { lastPerKey, perTurn } from "../shared/per-turn.js";
 import { inWindow, localTime, minutesOf } from "../shared/zoned-time.js";
 import type { CampaignDays } from "./days.js";
 
@@ -34,11 +35,17 @@ export class Broadcasts {
     readonly settings: CampaignSettings,
   ) {}
 
-  /** Records that the bot may write to this chat first, in this language. */
-  async list(chatId: string, locale: Locale): Promise<void> {
-    // Raw SQL (SQLite and PostgreSQL alike): it runs for every new person, and a Prisma upsert costs several times more.
-    await this.prisma.$executeRaw`INSERT INTO "Recipient" ("chatId", "language") VALUES (${chatId}, ${locale})
+  // Raw SQL (SQLite and PostgreSQL alike): it runs for every new person, and a Prisma upsert costs
+  // several times more; the chats of one turn of the event loop share one statement.
+  private readonly listing = perTurn<[string, Locale]>(async (chats) => {
+    const rows = lastPerKey(chats).map(([chatId, locale]) => Prisma.sql`(${chatId}, ${locale})`);
+    await this.prisma.$executeRaw`INSERT INTO "Recipient" ("chatId", "language") VALUES ${Prisma.join(rows)}
       ON CONFLICT ("chatId") DO UPDATE SET "language" = excluded."language"`;
+  });
+
+  /** Records that the bot may write to this chat first, in this language. */
+  list(chatId: string, locale: Locale): Promise<void> {
+    return this.listing([chatId, locale]);
   }
 
   async recipient(chatId: string) {
