@@ -72,9 +72,15 @@ export class Broadcasts {
     return this.prisma.recipient.count({ where: { subscribed: true } });
   }
 
+  /** The local date of the last minute asked: every update asks (the recipient list), and a time-zone format costs. */
+  private day?: { minute: number; date: string };
+
   /** Today's date (YYYY-MM-DD) in the campaign's time zone. */
   localDate(): string {
-    return localTime(this.clock.now(), this.settings.timeZone).date;
+    const now = this.clock.now();
+    const minute = Math.floor(now.getTime() / 60_000); // days change on a whole minute in every time zone
+    if (this.day?.minute !== minute) this.day = { minute, date: localTime(now, this.settings.timeZone).date };
+    return this.day.date;
   }
 
   /** The campaign day (MM-DD) it is now, if the campaign runs today and has a message for it. */
