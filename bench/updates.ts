@@ -179,6 +179,12 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
+/** CPU time (user and system) a live process has used, in ms: less swayed by other load on the machine than rates. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime and stime, in ticks of 10 ms
+}
+
 /** Peak resident memory of a live process, in MB. */
 function peakRssMb(pid: number): number {
   const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
@@ -189,18 +195,22 @@ console.log(`${QUICK ? "quick run: " : ""}${PEOPLE} people, ${UPDATES} updates; 
 
 // The bot as `npm start` runs it (`npm run bench` builds dist/ first).
 const bot = await startBot(["--enable-source-maps", join(ROOT, "dist/main.js")]);
+const botCpu = cpuMs(bot.child.pid!);
 const botRate = await closedLoop((p) => {
   const body = nextStep(p);
   p.sent.push(body);
   return body;
 });
+const botCpuPerUpdate = (cpuMs(bot.child.pid!) - botCpu) / UPDATES;
 console.log(`bot: ${botRate.toFixed(0)} updates/s`);
 const latencies = await steadyLoad();
 const rssMb = peakRssMb(bot.child.pid!);
 await stopBot(bot.child);
 
 const bare = await startBot(["--import", TSX, join(ROOT, "bench/bare-bot.ts")]);
+const bareCpu = cpuMs(bare.child.pid!);
 const ceilingRate = await closedLoop((p, i) => p.sent[i]!);
+const bareCpuPerUpdate = (cpuMs(bare.child.pid!) - bareCpu) / UPDATES;
 console.log(`ceiling: ${ceilingRate.toFixed(0)} updates/s`);
 await stopBot(bare.child);
 await fake.close();
@@ -212,6 +222,7 @@ console.log(`
 throughput bot: ${botRate.toFixed(0)} updates/s
 throughput ceiling: ${ceilingRate.toFixed(0)} updates/s
 ratio: ${(ratio * 100).toFixed(0)}% (goal >= ${GOAL.ratio * 100}%) ${verdict(ratio >= GOAL.ratio)}
+CPU per update: bot ${botCpuPerUpdate.toFixed(2)} ms, ceiling ${bareCpuPerUpdate.toFixed(2)} ms (share ${((bareCpuPerUpdate / botCpuPerUpdate) * 100).toFixed(0)}%)
 peak RSS bot: ${rssMb.toFixed(0)} MB (goal < ${GOAL.rssMb} MB) ${verdict(rssMb < GOAL.rssMb)}
 latency p50: ${percentile(latencies, 0.5).toFixed(1)} ms (${latencies.length} updates at ${RATE}/s)
 latency p99: ${p99.toFixed(1)} ms (goal < ${GOAL.p99Ms} ms) ${verdict(p99 < GOAL.p99Ms)}
