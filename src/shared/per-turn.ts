@@ -23,7 +23,11 @@ export function perTurn<T, R = void>(run: (items: T[]) => Promise<R[] | void>): 
   };
 }
 
-/** The last value given for each key, in the order keys first came (a row once per statement, as PostgreSQL's ON CONFLICT needs). */
-export function lastPerKey<K, V>(pairs: [K, V][]): [K, V][] {
-  return [...new Map(pairs)];
+/**
+ * The last value given for each key (a row once per statement, as PostgreSQL's
+ * ON CONFLICT needs), sorted by key: instances that write overlapping rows at
+ * once then lock them in the same order, so they cannot deadlock.
+ */
+export function lastPerKey<V>(pairs: [string, V][]): [string, V][] {
+  return [...new Map(pairs)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Clock } from "../shared/clock.js";
-import { perTurn } from "../shared/per-turn.js";
+import { lastPerKey, perTurn } from "../shared/per-turn.js";
 
 /** A counter's name: dotted lower-case words, e.g. `danger.level.high`. */
 const NAME = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
@@ -26,7 +26,8 @@ export class Counters {
       if (sum) sum.by += a.by;
       else sums.set(key, { ...a });
     }
-    const rows = [...sums.values()].map((s) => Prisma.sql`(${s.day}, ${s.name}, ${s.by})`);
+    // Rows in one order on every instance: two instances counting the same names at once cannot deadlock.
+    const rows = lastPerKey([...sums]).map(([, s]) => Prisma.sql`(${s.day}, ${s.name}, ${s.by})`);
     // One statement, safe when several instances count at once (SQLite and PostgreSQL alike).
     await this.prisma.$executeRaw`INSERT INTO "DailyCount" ("day", "name", "count") VALUES ${Prisma.join(rows)}
       ON CONFLICT ("day", "name") DO UPDATE SET "count" = "DailyCount"."count" + excluded."count"`;
