@@ -8,7 +8,8 @@ import {
 } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { PrismaClient } from "@prisma/client";
-import { Composer, type Context, type MiddlewareFn, type StorageAdapter, type Transformer } from "grammy";
+import { type Context, type MiddlewareFn, type StorageAdapter, type Transformer } from "grammy";
+import { Composer } from "./composer.js";
 import type { Cipher } from "../shared/crypto.js";
 import type { BotContext, Locale } from "./context.js";
 import { localeOf, rememberTranslations } from "./i18n.js";

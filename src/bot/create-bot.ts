@@ -2,7 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import type { PrismaClient } from "@prisma/client";
-import { Bot, InlineKeyboard, session, type BotConfig, type BotError, type Context, type MiddlewareFn } from "grammy";
+import { Bot, InlineKeyboard, session, type BotConfig, type BotError, type ChatTypeContext, type Context, type MiddlewareFn } from "grammy";
 import { campaignServices, type CampaignOptions } from "../features/campaign/services.js";
 import { features } from "../features/index.js";
 import { fallbackComposer } from "../features/fallback/index.js";
@@ -18,6 +18,7 @@ import type { Cipher } from "../shared/crypto.js";
 import { Counters } from "../stats/counters.js";
 import { hotlines, hotlineVars } from "../shared/hotlines.js";
 import { Route } from "../ui/routes.js";
+import { Composer } from "./composer.js";
 import { FLOW_FIELDS, type BotContext, type SessionData } from "./context.js";
 import { conversationLayer, conversationStore } from "./conversations.js";
 import type { FeatureDeps, ReferralSettings } from "./feature.js";
@@ -166,7 +167,8 @@ export function createBot(opts: BotOptions) {
   });
 
   // Only private chats for now: staff groups get their own branch later.
-  const chats = bot.errorBoundary(reportFailure).chatType("private");
+  const chats = new Composer<ChatTypeContext<BotContext, "private">>();
+  bot.errorBoundary(reportFailure).chatType("private", chats);
   // A press acts only for the chat's owner: Telegram sends no other presses in a
   // private chat, but a forged update (a webhook without its secret) could.
   chats.on("callback_query", async (ctx, next) => {

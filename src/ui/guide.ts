@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../bot/composer.js";
 import type { BotContext } from "../bot/context.js";
 import { guidePage, type Guide, type GuidePage } from "../shared/guide.js";
 import { Route } from "./routes.js";

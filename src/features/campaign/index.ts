@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext, Locale, SessionData } from "../../bot/context.js";
 import type { Feature, FeatureDeps } from "../../bot/feature.js";
 import { localeOf } from "../../bot/i18n.js";

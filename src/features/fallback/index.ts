@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext } from "../../bot/context.js";
 import type { FeatureDeps } from "../../bot/feature.js";
 import { show } from "../../ui/screen.js";

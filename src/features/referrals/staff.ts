@@ -1,4 +1,5 @@
-import { Composer, type Context } from "grammy";
+import { type Context } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext, Locale } from "../../bot/context.js";
 import type { FeatureDeps } from "../../bot/feature.js";
 import { guessLocale } from "../../bot/i18n.js";

@@ -1,6 +1,7 @@
 import { isCommand } from "../../bot/conversations.js";
 import type { Broadcast } from "@prisma/client";
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import type { BotContext } from "../../bot/context.js";
 import type { Feature, FeatureDeps } from "../../bot/feature.js";
 import { localeOf } from "../../bot/i18n.js";

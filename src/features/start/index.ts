@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../bot/composer.js";
 import { LOCALES, type BotContext, type Locale } from "../../bot/context.js";
 import type { Feature } from "../../bot/feature.js";
 import { hotlineVars, type HotlineId } from "../../shared/hotlines.js";
