@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { isPostgresUrl } from "./env.js";
 
@@ -21,6 +20,8 @@ export async function openDatabase(url: string): Promise<PrismaClient> {
     const { PrismaClient: PostgresClient } = createRequire(import.meta.url)("../node_modules/.prisma/client-postgres/index.js") as {
       PrismaClient: typeof PrismaClient;
     };
+    // Loaded only here: a SQLite bot never needs the PostgreSQL driver in memory.
+    const { PrismaPg } = await import("@prisma/adapter-pg");
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: POOL_SIZE }) });
   }
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });

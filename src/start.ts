@@ -1,6 +1,5 @@
 import { run } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
-import { Redis } from "ioredis";
 import { registerCommands } from "./bot/commands.js";
 import { ALLOWED_UPDATES, createBot, describeError } from "./bot/create-bot.js";
 import type { Config } from "./config.js";
@@ -12,9 +11,7 @@ import { shippedServices } from "./features/services/shipped.js";
 import type { Logger } from "./logger.js";
 import { loadCipher } from "./privacy/keys.js";
 import { databaseTickClaim, startScheduler, type Job } from "./scheduler/index.js";
-import { postgresChatLock } from "./server/chat-lock.js";
 import { startHttpServer, type HttpServer } from "./server/http.js";
-import { createMetrics } from "./server/metrics.js";
 import { redisSendBudget } from "./server/send-budget.js";
 import { systemClock } from "./shared/clock.js";
 
@@ -53,10 +50,15 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
   const seeded = await new Directory(prisma).seedIfEmpty(shippedServices());
   if (seeded) logger.info({ services: seeded }, "directory of services loaded");
   // Webhooks may spread one chat's updates over several instances: lock the chat across them.
-  const chatLock = webhook && isPostgresUrl(config.DATABASE_URL) ? postgresChatLock(config.DATABASE_URL) : undefined;
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+  // The PostgreSQL and Redis clients are loaded only when configured (memory of a one-machine bot).
+  const chatLock = webhook && isPostgresUrl(config.DATABASE_URL) ? (await import("./server/chat-lock.js")).postgresChatLock(config.DATABASE_URL) : undefined;
+  const redis = config.REDIS_URL ? new (await import("ioredis")).Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
   redis?.on("error", (err) => logger.warn({ err: describeError(err) }, "redis error"));
-  const metrics = createMetrics(prisma, redis && (() => redis.ping().then((r) => r === "PONG", () => false)));
+  // Metrics are served only with the HTTP server (webhook mode, or PORT set); prom-client loads only then.
+  const metrics =
+    webhook || config.PORT !== undefined
+      ? (await import("./server/metrics.js")).createMetrics(prisma, redis && (() => redis.ping().then((r) => r === "PONG", () => false)))
+      : undefined;
   const services = createBot({
     token: config.BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -131,7 +133,7 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
   });
   let stopping = false;
   let server: HttpServer | undefined;
-  if (webhook || config.PORT !== undefined) {
+  if (metrics) {
     server = await startHttpServer({
       port: config.PORT ?? 8080,
       registry: metrics.registry,
@@ -157,7 +159,7 @@ export async function startBot(config: Config, logger: Logger, jobs: JobList): P
       });
   let stopped!: () => void;
   const task = runner?.task() ?? new Promise<void>((resolve) => (stopped = resolve));
-  const scheduler = startScheduler(jobs(services), logger, databaseTickClaim(prisma), metrics.jobRun);
+  const scheduler = startScheduler(jobs(services), logger, databaseTickClaim(prisma), metrics?.jobRun);
   // Broadcasts and the campaign's messages: drained continuously at BROADCAST_RATE.
   services.outbox.start();
   logger.info({ bot: bot.botInfo.username, mode: config.BOT_MODE, port: server?.port }, "bot started");
