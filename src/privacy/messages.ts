@@ -1,6 +1,6 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Clock } from "../shared/clock.js";
+import { perTurn } from "../shared/per-turn.js";
 
 /** Telegram lets a bot delete private-chat messages (both sides) for this long. */
 export const DELETABLE_MS = 48 * 3600_000;
@@ -17,8 +17,16 @@ export type DeleteMessages = (chatId: string, ids: number[]) => Promise<unknown>
 type Row = { chatId: string; messageId: number; sentAt: Date };
 
 export class MessageLog {
-  /** Rows waiting for the next insert, shared by every caller until then. */
-  private batch?: { rows: Row[]; written: Promise<void> };
+  // Raw SQL: one statement for the rows of one turn of the event loop, without Prisma's per-query
+  // compile cost; an id seen twice (an update delivered again after a crash) is skipped.
+  // A trigger on the table re-arms the chat's auto-erase in the same statement (EraseSchedule).
+  private readonly insert = perTurn<Row[]>(async (batches) => {
+    const values = Prisma.join(batches.flat().map((r) => Prisma.sql`(${r.chatId}, ${r.messageId}, ${r.sentAt})`));
+    await this.prisma.$executeRaw`INSERT INTO "TrackedMessage" ("chatId", "messageId", "sentAt") VALUES ${values}
+      ON CONFLICT DO NOTHING`;
+  });
+  /** The newest insert: an erase waits for it, so it knows every id tracked before it. */
+  private written: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -28,30 +36,12 @@ export class MessageLog {
 
   /**
    * Records messages by id and the time Telegram gives them. Resolves once
-   * they are stored; calls in the same tick of the event loop share one
+   * they are stored; calls in the same turn of the event loop share one
    * insert, so a busy bot does not pay a query per message.
    */
   track(chatId: string, messages: { id: number; at: Date }[]): Promise<void> {
     if (messages.length === 0) return Promise.resolve();
-    if (!this.batch) {
-      const rows: Row[] = [];
-      const written = nextTurn().then(() => {
-        this.batch = undefined;
-        return this.insert(rows);
-      });
-      this.batch = { rows, written };
-    }
-    this.batch.rows.push(...messages.map((m) => ({ chatId, messageId: m.id, sentAt: m.at })));
-    return this.batch.written;
-  }
-
-  private async insert(rows: Row[]): Promise<void> {
-    // Raw SQL: one statement however many rows, without Prisma's per-query compile
-    // cost; an id seen twice (an update delivered again after a crash) is skipped.
-    // A trigger on the table re-arms the chat's auto-erase in the same statement (EraseSchedule).
-    const values = Prisma.join(rows.map((r) => Prisma.sql`(${r.chatId}, ${r.messageId}, ${r.sentAt})`));
-    await this.prisma.$executeRaw`INSERT INTO "TrackedMessage" ("chatId", "messageId", "sentAt") VALUES ${values}
-      ON CONFLICT DO NOTHING`;
+    return (this.written = this.insert(messages.map((m) => ({ chatId, messageId: m.id, sentAt: m.at }))));
   }
 
   async count(chatId: string): Promise<number> {
@@ -66,7 +56,7 @@ export class MessageLog {
    * known for the next erase.
    */
   async erase(chatId: string): Promise<number> {
-    await this.batch?.written.catch(() => {}); // a failed write was reported to its own caller
+    await this.written.catch(() => {}); // a failed write was reported to its own caller
     const since = new Date(this.clock.now().getTime() - DELETABLE_MS);
     const rows = await this.prisma.trackedMessage.findMany({
       where: { chatId, sentAt: { gt: since } },
