@@ -21,7 +21,6 @@ export interface ReferralInput {
   note?: string;
 }
 
-/** A referral with its phone and note decrypted, for a card or a status screen. */
 /** A referral as its card shows it: decrypted, with its partner and the directory entry it came from. */
 export type ReferralView = Referral & { partner: Partner | null; service: { nameUk: string | null; nameEn: string | null } | null };
 
